@@ -1,0 +1,88 @@
+/*
+ * The MAG's Binding Update List (RFC 5213 sec. 6.1).
+ */
+#ifndef BINDING_UPDATE_LIST_H
+#define BINDING_UPDATE_LIST_H
+
+#include "mobility-header.h"
+#include "prefix-key.h"
+
+#include "ns3/event-id.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/mac48-address.h"
+#include "ns3/nstime.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * One mobile node as its MAG sees it: the registration with the LMA
+ * (a state machine with its retransmission and refresh timers) and
+ * whether the node is attached on an access link now. The two are
+ * separate on purpose: a binding can be registered before the node
+ * arrives (fast handovers) and survive its departure for a while.
+ */
+class BindingUpdateListEntry
+{
+  public:
+    /// Registration state (RFC 5213 sec. 6.9).
+    enum State
+    {
+        IDLE,          //!< no binding at the LMA for this MAG
+        WAIT_PBA,      //!< PBU sent, waiting for the PBA (retransmitting)
+        REGISTERED,    //!< PBA accepted; tunnel up
+        DEREGISTERING, //!< de-registration PBU sent
+    };
+
+    static std::string StateName(State s);
+
+    Mac48Address linkLayerId;
+    std::string mnIdentifier;
+    Ipv6Address lmaAddress;
+    HomeNetworkPrefix homeNetworkPrefix; //!< ::/0 until the LMA assigns one
+    Ipv6Address mnLinkLocal;             //!< fe80::EUI-64 of linkLayerId
+    State state{IDLE};
+    bool attached{false};
+    uint32_t accessInterface{0};         //!< valid while attached
+    uint16_t sequence{0};                //!< of the last PBU sent
+    uint64_t timestamp{0};               //!< of the last PBU sent
+    uint32_t retransmissions{0};
+    Time retransmitTimeout;
+    Time lifetime;                       //!< granted by the LMA
+    Time pbuSentAt;
+    EventId retransmitEvent;
+    EventId refreshEvent;
+    uint8_t handoffIndicator{0};
+};
+
+/**
+ * \ingroup pmipv6
+ * Entries by link-layer identifier and by home network prefix.
+ */
+class BindingUpdateList
+{
+  public:
+    BindingUpdateListEntry* Find(Mac48Address linkLayerId);
+    BindingUpdateListEntry* FindByPrefix(const Ipv6Address& address);
+    BindingUpdateListEntry* FindByMnIdentifier(const std::string& mnId);
+    BindingUpdateListEntry& Create(Mac48Address linkLayerId);
+    /// Index the entry under its (newly assigned) prefix.
+    void SetPrefix(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix);
+    void Remove(Mac48Address linkLayerId);
+    size_t GetSize() const;
+    void Clear();
+
+  private:
+    std::map<Mac48Address, std::unique_ptr<BindingUpdateListEntry>> m_byLinkLayerId;
+    std::unordered_map<uint64_t, BindingUpdateListEntry*> m_byPrefix;
+};
+
+} // namespace ns3
+
+#endif

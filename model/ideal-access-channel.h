@@ -1,0 +1,81 @@
+/*
+ * An ideal access network: exact delays, and attachment switched at exact
+ * instants, for reproducing the analytic model (seed 000 sec. 4).
+ */
+#ifndef IDEAL_ACCESS_CHANNEL_H
+#define IDEAL_ACCESS_CHANNEL_H
+
+#include "ns3/nstime.h"
+#include "ns3/simple-channel.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * A SimpleChannel joining MAG access devices ("access points") and mobile
+ * nodes' devices, where each mobile node hears exactly the access point it
+ * is attached to, after a fixed one-way delay (RTT_MAG-AP / 2). A packet is
+ * delivered only if the attachment still holds when it arrives, so what is
+ * in flight on a link that is lost is lost, as on a radio. All MAG devices
+ * may share one MAC address (RFC 5213 sec. 6.9.3): delivery follows the
+ * attachment, not the address.
+ */
+class IdealAccessChannel : public SimpleChannel
+{
+  public:
+    typedef void (*AttachTracedCallback)(Ptr<SimpleNetDevice> mn, Ptr<SimpleNetDevice> ap);
+    typedef void (*DropTracedCallback)(Ptr<const Packet> p, Ptr<SimpleNetDevice> sender);
+
+    static TypeId GetTypeId();
+    IdealAccessChannel();
+
+    /// Declare \p device (already on this channel) an access point.
+    void AddAccessPoint(Ptr<SimpleNetDevice> device);
+    /// \p mn (already on this channel) now hears only \p ap.
+    void Attach(Ptr<SimpleNetDevice> mn, Ptr<SimpleNetDevice> ap);
+    /// \p mn hears nobody.
+    void Detach(Ptr<SimpleNetDevice> mn);
+    Ptr<SimpleNetDevice> GetAttachment(Ptr<SimpleNetDevice> mn) const;
+    Time GetDelay() const;
+
+    void Send(Ptr<Packet> p,
+              uint16_t protocol,
+              Mac48Address to,
+              Mac48Address from,
+              Ptr<SimpleNetDevice> sender) override;
+    void Add(Ptr<SimpleNetDevice> device) override;
+
+  private:
+    void Schedule(Ptr<SimpleNetDevice> receiver,
+                  Ptr<SimpleNetDevice> mn,
+                  Ptr<SimpleNetDevice> ap,
+                  Ptr<Packet> p,
+                  uint16_t protocol,
+                  Mac48Address to,
+                  Mac48Address from);
+    void Arrive(Ptr<SimpleNetDevice> receiver,
+                Ptr<SimpleNetDevice> mn,
+                Ptr<SimpleNetDevice> ap,
+                Ptr<Packet> p,
+                uint16_t protocol,
+                Mac48Address to,
+                Mac48Address from);
+    bool IsAccessPoint(Ptr<SimpleNetDevice> device) const;
+
+    Time m_delay;
+    std::map<Ptr<SimpleNetDevice>, bool> m_accessPoints;
+    std::map<Mac48Address, Ptr<SimpleNetDevice>> m_mnByMac;
+    std::map<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_attachment; //!< mn -> ap
+    TracedCallback<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_attachTrace;
+    TracedCallback<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_detachTrace;
+    TracedCallback<Ptr<const Packet>, Ptr<SimpleNetDevice>> m_dropTrace;
+};
+
+} // namespace ns3
+
+#endif

@@ -1,0 +1,385 @@
+#include "pmipv6-lma.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6Lma");
+NS_OBJECT_ENSURE_REGISTERED(Pmipv6Lma);
+
+TypeId
+Pmipv6Lma::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Pmipv6Lma")
+            .SetParent<MobilityAgent>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<Pmipv6Lma>()
+            .AddAttribute("PrefixPoolBase",
+                          "Home network prefixes are /64s numbered into bits 32..63 of this "
+                          "/32 (avoid 2001:db8::/32: ns-3 does not forward documentation "
+                          "addresses)",
+                          Ipv6AddressValue("2001:100::"),
+                          MakeIpv6AddressAccessor(&Pmipv6Lma::m_prefixPoolBase),
+                          MakeIpv6AddressChecker())
+            .AddAttribute("MinDelayBeforeBCEDelete",
+                          "RFC 5213 sec. 9.1: how long a de-registered binding is kept",
+                          TimeValue(MilliSeconds(10000)),
+                          MakeTimeAccessor(&Pmipv6Lma::m_minDelayBeforeBceDelete),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("MaxBindingLifetime",
+                          "Longest lifetime granted to a binding",
+                          TimeValue(Seconds(3600)),
+                          MakeTimeAccessor(&Pmipv6Lma::m_maxBindingLifetime),
+                          MakeTimeChecker(Seconds(4)))
+            .AddAttribute("TimestampValidityWindow",
+                          "RFC 5213 sec. 9.1: largest accepted difference between a PBU's "
+                          "timestamp and the LMA's clock",
+                          TimeValue(MilliSeconds(300)),
+                          MakeTimeAccessor(&Pmipv6Lma::m_timestampValidityWindow),
+                          MakeTimeChecker(Seconds(0)))
+            .AddTraceSource("PbuReceived",
+                            "A Proxy Binding Update arrived (before validation)",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_pbuRxTrace),
+                            "ns3::Pmipv6Lma::PbuTracedCallback")
+            .AddTraceSource("PbaSent",
+                            "A Proxy Binding Acknowledgement was sent",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_pbaTxTrace),
+                            "ns3::Pmipv6Lma::PbaTracedCallback")
+            .AddTraceSource("Binding",
+                            "A binding was created, moved (handover), refreshed, "
+                            "de-registered, deleted or expired",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_bindingTrace),
+                            "ns3::Pmipv6Lma::BindingTracedCallback")
+            .AddTraceSource("DataDrop",
+                            "A data packet of a mobile node was dropped",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_dataDropTrace),
+                            "ns3::Pmipv6Lma::DataDropTracedCallback");
+    return tid;
+}
+
+Pmipv6Lma::Pmipv6Lma() = default;
+
+void
+Pmipv6Lma::AddTrustedMag(Ipv6Address proxyCoa)
+{
+    m_trustedMags.insert(proxyCoa);
+}
+
+BindingCache&
+Pmipv6Lma::GetBindingCache()
+{
+    return m_cache;
+}
+
+std::vector<uint8_t>
+Pmipv6Lma::GetHandledTypes() const
+{
+    return {static_cast<uint8_t>(MhType::BindingUpdate)};
+}
+
+void
+Pmipv6Lma::ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip)
+{
+    switch (static_cast<MhType>(mhType))
+    {
+    case MhType::BindingUpdate: {
+        BindingUpdateHeader pbu;
+        if (!GetMobilityProtocol()->Parse(p, ip, pbu))
+        {
+            return;
+        }
+        if (!pbu.GetFlagP())
+        {
+            // A plain Mobile IPv6 Binding Update: this is no home agent.
+            GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+            return;
+        }
+        BindingCacheEntry* entry = nullptr;
+        uint8_t status = DoRecvPbu(pbu, ip.GetSource(), entry);
+        SendPba(pbu, ip.GetSource(), status, entry);
+        break;
+    }
+    default:
+        GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_NO_HANDLER);
+    }
+}
+
+Time
+Pmipv6Lma::GrantedLifetime(const BindingUpdateHeader& pbu) const
+{
+    return std::min(pbu.GetLifetime(), m_maxBindingLifetime);
+}
+
+uint8_t
+Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu, Ipv6Address proxyCoa, BindingCacheEntry*& entry)
+{
+    const MobilityOptions& o = pbu.GetOptions();
+    std::string mnId = o.mnIdentifier.value_or("");
+    m_pbuRxTrace(mnId, proxyCoa, pbu.GetSequence(), pbu.GetLifetime());
+    NS_LOG_INFO("LMA " << GetAddress() << " PBU from " << proxyCoa << " mn " << mnId << " seq "
+                       << pbu.GetSequence() << " lifetime " << pbu.GetLifetime().As(Time::S));
+
+    // RFC 5213 sec. 5.3.1: validation, in the RFC's order.
+    if (m_trustedMags.count(proxyCoa) == 0)
+    {
+        return BindingAckStatus::MAG_NOT_AUTHORIZED_FOR_PROXY_REG;
+    }
+    if (!o.mnIdentifier)
+    {
+        return BindingAckStatus::MISSING_MN_IDENTIFIER_OPTION;
+    }
+    if (o.homeNetworkPrefixes.empty())
+    {
+        return BindingAckStatus::MISSING_HOME_NETWORK_PREFIX_OPTION;
+    }
+    if (!o.handoffIndicator)
+    {
+        return BindingAckStatus::MISSING_HANDOFF_INDICATOR_OPTION;
+    }
+    if (!o.accessTechnologyType)
+    {
+        return BindingAckStatus::MISSING_ACCESS_TECH_TYPE_OPTION;
+    }
+    // RFC 5213 sec. 5.5: timestamp-based ordering.
+    if (!o.timestamp)
+    {
+        return BindingAckStatus::TIMESTAMP_MISMATCH;
+    }
+    Time sent = MobilityTimestampToTime(*o.timestamp);
+    if (Abs(Simulator::Now() - sent) > m_timestampValidityWindow)
+    {
+        return BindingAckStatus::TIMESTAMP_MISMATCH;
+    }
+
+    entry = m_cache.Find(mnId);
+    if (entry && *o.timestamp < entry->timestamp)
+    {
+        // An older PBU overtaken by a newer one (e.g. the old MAG's late
+        // de-registration after the new MAG's registration).
+        return BindingAckStatus::TIMESTAMP_LOWER_THAN_PREV_ACCEPTED;
+    }
+
+    if (pbu.GetLifetimeUnits() == 0)
+    {
+        // RFC 5213 sec. 5.3.5: de-registration; only the serving MAG may.
+        if (entry && entry->proxyCoa == proxyCoa && entry->state == BindingCacheEntry::REGISTERED)
+        {
+            entry->timestamp = *o.timestamp;
+            entry->lastSequence = pbu.GetSequence();
+            StartDeregistration(*entry);
+        }
+        return BindingAckStatus::ACCEPTED;
+    }
+
+    if (!entry)
+    {
+        HomeNetworkPrefix prefix;
+        uint8_t status = BindingAckStatus::ACCEPTED;
+        if (!AllocatePrefix(mnId, pbu, prefix, status))
+        {
+            return status;
+        }
+        entry = &m_cache.Create(mnId, prefix);
+        Register(*entry, pbu, proxyCoa);
+        m_bindingTrace(mnId, prefix.prefix, Ipv6Address::GetAny(), proxyCoa, "created");
+        return BindingAckStatus::ACCEPTED;
+    }
+
+    const HomeNetworkPrefix& requested = o.homeNetworkPrefixes.front();
+    if (!requested.prefix.IsAny() &&
+        PrefixKey(requested.prefix) != PrefixKey(entry->homeNetworkPrefix.prefix))
+    {
+        return BindingAckStatus::BCE_PBU_PREFIX_SET_DO_NOT_MATCH;
+    }
+    Ipv6Address oldCoa = entry->proxyCoa;
+    bool moved = oldCoa != proxyCoa;
+    Register(*entry, pbu, proxyCoa);
+    m_bindingTrace(mnId,
+                   entry->homeNetworkPrefix.prefix,
+                   oldCoa,
+                   proxyCoa,
+                   moved ? "handover" : "refreshed");
+    return BindingAckStatus::ACCEPTED;
+}
+
+bool
+Pmipv6Lma::AllocatePrefix(const std::string& mnId,
+                          const BindingUpdateHeader& pbu,
+                          HomeNetworkPrefix& prefix,
+                          uint8_t& status)
+{
+    auto known = m_prefixOfMn.find(mnId);
+    const HomeNetworkPrefix& requested = pbu.GetOptions().homeNetworkPrefixes.front();
+    if (known == m_prefixOfMn.end())
+    {
+        if (!requested.prefix.IsAny())
+        {
+            // RFC 5213 sec. 5.3.1: a prefix this LMA never gave to the MN.
+            status = BindingAckStatus::NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX;
+            return false;
+        }
+        if (m_nextPrefix == 0)
+        {
+            status = BindingAckStatus::INSUFFICIENT_RESOURCES;
+            return false;
+        }
+        uint8_t bytes[16];
+        m_prefixPoolBase.GetBytes(bytes);
+        for (int i = 0; i < 4; ++i)
+        {
+            bytes[4 + i] = (m_nextPrefix >> (24 - 8 * i)) & 0xff;
+        }
+        std::fill(bytes + 8, bytes + 16, 0);
+        ++m_nextPrefix;
+        known = m_prefixOfMn.emplace(mnId, HomeNetworkPrefix{Ipv6Address(bytes), 64}).first;
+    }
+    else if (!requested.prefix.IsAny() &&
+             PrefixKey(requested.prefix) != PrefixKey(known->second.prefix))
+    {
+        status = BindingAckStatus::NOT_AUTHORIZED_FOR_HOME_NETWORK_PREFIX;
+        return false;
+    }
+    prefix = known->second;
+    return true;
+}
+
+void
+Pmipv6Lma::Register(BindingCacheEntry& e, const BindingUpdateHeader& pbu, Ipv6Address proxyCoa)
+{
+    const MobilityOptions& o = pbu.GetOptions();
+    if (e.proxyCoa != proxyCoa || e.state != BindingCacheEntry::REGISTERED ||
+        !GetTunnel()->HasEndpoint(proxyCoa))
+    {
+        // RFC 5213 sec. 5.6.1: the tunnel follows the binding.
+        if (!e.proxyCoa.IsAny() && e.state == BindingCacheEntry::REGISTERED)
+        {
+            GetTunnel()->RemoveEndpoint(e.proxyCoa);
+        }
+        GetTunnel()->AddEndpoint(proxyCoa);
+    }
+    e.proxyCoa = proxyCoa;
+    e.state = BindingCacheEntry::REGISTERED;
+    e.lastSequence = pbu.GetSequence();
+    e.timestamp = *o.timestamp;
+    e.handoffIndicator = *o.handoffIndicator;
+    e.accessTechnologyType = *o.accessTechnologyType;
+    e.mnLinkLayerId = o.mnLinkLayerId.value_or(std::vector<uint8_t>());
+    e.lifetime = GrantedLifetime(pbu);
+    e.registeredAt = Simulator::Now();
+    Simulator::Cancel(e.expiry);
+    e.expiry = Simulator::Schedule(e.lifetime,
+                                   &Pmipv6Lma::DeleteEntry,
+                                   this,
+                                   e.mnIdentifier,
+                                   std::string("expired"));
+}
+
+void
+Pmipv6Lma::StartDeregistration(BindingCacheEntry& e)
+{
+    GetTunnel()->RemoveEndpoint(e.proxyCoa);
+    e.state = BindingCacheEntry::DEREGISTERING;
+    m_bindingTrace(e.mnIdentifier,
+                   e.homeNetworkPrefix.prefix,
+                   e.proxyCoa,
+                   Ipv6Address::GetAny(),
+                   "deregistered");
+    Simulator::Cancel(e.expiry);
+    e.expiry = Simulator::Schedule(m_minDelayBeforeBceDelete,
+                                   &Pmipv6Lma::DeleteEntry,
+                                   this,
+                                   e.mnIdentifier,
+                                   std::string("deleted"));
+}
+
+void
+Pmipv6Lma::DeleteEntry(std::string mnId, std::string event)
+{
+    BindingCacheEntry* e = m_cache.Find(mnId);
+    if (!e)
+    {
+        return;
+    }
+    NS_LOG_INFO("LMA " << GetAddress() << " binding of " << mnId << " " << event);
+    if (e->state == BindingCacheEntry::REGISTERED)
+    {
+        GetTunnel()->RemoveEndpoint(e->proxyCoa);
+    }
+    m_bindingTrace(mnId, e->homeNetworkPrefix.prefix, e->proxyCoa, Ipv6Address::GetAny(), event);
+    m_cache.Remove(mnId);
+}
+
+void
+Pmipv6Lma::SendPba(const BindingUpdateHeader& pbu,
+                   Ipv6Address proxyCoa,
+                   uint8_t status,
+                   const BindingCacheEntry* entry)
+{
+    // RFC 5213 sec. 5.3.6: the PBA echoes the PBU's options.
+    BindingAckHeader pba;
+    pba.SetFlagP(true);
+    pba.SetStatus(status);
+    pba.SetSequence(pbu.GetSequence());
+    MobilityOptions& o = pba.GetOptions();
+    o = pbu.GetOptions();
+    o.unknownOptions = 0;
+    bool accepted = status < 128;
+    if (accepted && entry && pbu.GetLifetimeUnits() != 0)
+    {
+        pba.SetLifetime(entry->lifetime);
+        o.homeNetworkPrefixes = {entry->homeNetworkPrefix};
+    }
+    else
+    {
+        pba.SetLifetimeUnits(0);
+    }
+    if (status == BindingAckStatus::TIMESTAMP_MISMATCH)
+    {
+        o.timestamp = TimeToMobilityTimestamp(Simulator::Now());
+    }
+    else if (status == BindingAckStatus::TIMESTAMP_LOWER_THAN_PREV_ACCEPTED && entry)
+    {
+        o.timestamp = entry->timestamp;
+    }
+    NS_LOG_INFO("LMA " << GetAddress() << " PBA to " << proxyCoa << " status "
+                       << unsigned(status));
+    m_pbaTxTrace(o.mnIdentifier.value_or(""), proxyCoa, status);
+    SendMessage(pba, proxyCoa);
+}
+
+bool
+Pmipv6Lma::RouteInput(Ptr<const Packet> p,
+                      const Ipv6Header& header,
+                      Ptr<const NetDevice> idev,
+                      const Ipv6RoutingProtocol::UnicastForwardCallback& ucb)
+{
+    BindingCacheEntry* e = m_cache.FindByPrefix(header.GetDestination());
+    if (!e)
+    {
+        return false; // not a mobile node's downlink: static routing
+    }
+    if (e->state != BindingCacheEntry::REGISTERED)
+    {
+        // RFC 5213 sec. 5.3.5: no forwarding while the binding awaits deletion.
+        m_dataDropTrace(p, "deregistering");
+        return true;
+    }
+    GetTunnel()->Encapsulate(p, header, GetAddress(), e->proxyCoa);
+    return true;
+}
+
+void
+Pmipv6Lma::DoDispose()
+{
+    m_cache.Clear();
+    MobilityAgent::DoDispose();
+}
+
+} // namespace ns3

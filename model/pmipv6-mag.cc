@@ -1,0 +1,633 @@
+#include "pmipv6-mag.h"
+
+#include "ns3/icmpv6-header.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/log.h"
+#include "ns3/ndisc-cache.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6Mag");
+NS_OBJECT_ENSURE_REGISTERED(MagExtension);
+NS_OBJECT_ENSURE_REGISTERED(Pmipv6Mag);
+
+// ---------------------------------------------------------------- MagExtension
+
+TypeId
+MagExtension::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::MagExtension")
+                            .SetParent<Object>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<MagExtension>();
+    return tid;
+}
+
+void
+MagExtension::Install(Ptr<Pmipv6Mag> mag)
+{
+    m_mag = mag;
+}
+
+void
+MagExtension::NotifyAttach(BindingUpdateListEntry& e)
+{
+}
+
+bool
+MagExtension::NotifyDetach(BindingUpdateListEntry& e)
+{
+    return false;
+}
+
+void
+MagExtension::NotifyRegistered(BindingUpdateListEntry& e)
+{
+}
+
+bool
+MagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
+                                  Ptr<const Packet> p,
+                                  const Ipv6Header& header)
+{
+    return false;
+}
+
+void
+MagExtension::DoDispose()
+{
+    m_mag = nullptr;
+    Object::DoDispose();
+}
+
+// ------------------------------------------------------------------- Pmipv6Mag
+
+TypeId
+Pmipv6Mag::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Pmipv6Mag")
+            .SetParent<MobilityAgent>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<Pmipv6Mag>()
+            .AddAttribute("BindingLifetime",
+                          "Lifetime requested in each PBU",
+                          TimeValue(Seconds(60)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_bindingLifetime),
+                          MakeTimeChecker(Seconds(4)))
+            .AddAttribute("RefreshAdvance",
+                          "How long before the granted lifetime runs out the binding is "
+                          "refreshed",
+                          TimeValue(Seconds(2)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_refreshAdvance),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("InitialBindackTimeoutFirstReg",
+                          "RFC 6275 sec. 13 / RFC 5213 sec. 6.9.4: first PBA wait; doubled on "
+                          "each retransmission",
+                          TimeValue(Seconds(1.5)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_initialBindackTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MaxBindackTimeout",
+                          "RFC 6275 MAX_BINDACK_TIMEOUT: longest wait between retransmissions",
+                          TimeValue(Seconds(32)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_maxBindackTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("MaxPbuRetransmissions",
+                          "PBU retransmissions before the MAG gives up on a registration",
+                          UintegerValue(5),
+                          MakeUintegerAccessor(&Pmipv6Mag::m_maxRetransmissions),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("AccessTechnologyType",
+                          "RFC 5213 sec. 8.5 value sent in the PBU (3 = IEEE 802.3, 4 = "
+                          "IEEE 802.11a/b/g)",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&Pmipv6Mag::m_accessTechnologyType),
+                          MakeUintegerChecker<uint8_t>())
+            .AddAttribute("RouterLifetime",
+                          "Router Lifetime (s) of the Router Advertisements",
+                          UintegerValue(1800),
+                          MakeUintegerAccessor(&Pmipv6Mag::m_routerLifetime),
+                          MakeUintegerChecker<uint16_t>())
+            .AddTraceSource("Attach",
+                            "A mobile node attached to an access link",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_attachTrace),
+                            "ns3::Pmipv6Mag::EntryTracedCallback")
+            .AddTraceSource("Detach",
+                            "A mobile node left an access link",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_detachTrace),
+                            "ns3::Pmipv6Mag::EntryTracedCallback")
+            .AddTraceSource("State",
+                            "A binding update list entry changed state",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_stateTrace),
+                            "ns3::Pmipv6Mag::StateTracedCallback")
+            .AddTraceSource("PbuSent",
+                            "A Proxy Binding Update was sent (lifetime 0: de-registration)",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_pbuTxTrace),
+                            "ns3::Pmipv6Mag::PbuTracedCallback")
+            .AddTraceSource("PbaReceived",
+                            "A Proxy Binding Acknowledgement for a pending PBU arrived",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_pbaRxTrace),
+                            "ns3::Pmipv6Mag::PbaTracedCallback")
+            .AddTraceSource("RouterAdvertisement",
+                            "A unicast Router Advertisement was sent to a mobile node",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_raTxTrace),
+                            "ns3::Pmipv6Mag::EntryTracedCallback")
+            .AddTraceSource("DataDrop",
+                            "A data packet of a mobile node was dropped",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_dataDropTrace),
+                            "ns3::Pmipv6Mag::DataDropTracedCallback");
+    return tid;
+}
+
+Pmipv6Mag::Pmipv6Mag()
+    : m_extension(CreateObject<MagExtension>())
+{
+}
+
+void
+Pmipv6Mag::AddPolicy(Mac48Address linkLayerId, const std::string& mnIdentifier, Ipv6Address lma)
+{
+    m_policies[linkLayerId] = Policy{mnIdentifier, lma};
+}
+
+void
+Pmipv6Mag::AddAccessInterface(uint32_t ifIndex)
+{
+    m_accessInterfaces.insert(ifIndex);
+}
+
+bool
+Pmipv6Mag::IsAccessInterface(uint32_t ifIndex) const
+{
+    return m_accessInterfaces.count(ifIndex) != 0;
+}
+
+void
+Pmipv6Mag::SetExtension(Ptr<MagExtension> extension)
+{
+    m_extension = extension;
+}
+
+Ptr<MagExtension>
+Pmipv6Mag::GetExtension() const
+{
+    return m_extension;
+}
+
+BindingUpdateList&
+Pmipv6Mag::GetBindingUpdateList()
+{
+    return m_list;
+}
+
+void
+Pmipv6Mag::DoInitialize()
+{
+    MobilityAgent::DoInitialize();
+    m_extension->Install(this);
+}
+
+std::vector<uint8_t>
+Pmipv6Mag::GetHandledTypes() const
+{
+    return {static_cast<uint8_t>(MhType::BindingAck)};
+}
+
+BindingUpdateListEntry*
+Pmipv6Mag::GetOrCreateEntry(Mac48Address mn)
+{
+    if (BindingUpdateListEntry* e = m_list.Find(mn))
+    {
+        return e;
+    }
+    auto policy = m_policies.find(mn);
+    if (policy == m_policies.end())
+    {
+        return nullptr;
+    }
+    BindingUpdateListEntry& e = m_list.Create(mn);
+    e.mnIdentifier = policy->second.mnIdentifier;
+    e.lmaAddress = policy->second.lma;
+    e.homeNetworkPrefix = HomeNetworkPrefix{Ipv6Address::GetAny(), 0};
+    return &e;
+}
+
+void
+Pmipv6Mag::SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::State s)
+{
+    if (e.state == s)
+    {
+        return;
+    }
+    NS_LOG_INFO("MAG " << GetAddress() << " " << e.mnIdentifier << ": "
+                       << BindingUpdateListEntry::StateName(e.state) << " -> "
+                       << BindingUpdateListEntry::StateName(s));
+    // The reverse tunnel exists exactly while the binding is registered
+    // (RFC 5213 sec. 6.10.1).
+    if (e.state == BindingUpdateListEntry::REGISTERED)
+    {
+        GetTunnel()->RemoveEndpoint(e.lmaAddress);
+    }
+    else if (s == BindingUpdateListEntry::REGISTERED)
+    {
+        GetTunnel()->AddEndpoint(e.lmaAddress);
+    }
+    m_stateTrace(e.mnIdentifier,
+                 BindingUpdateListEntry::StateName(e.state),
+                 BindingUpdateListEntry::StateName(s));
+    e.state = s;
+}
+
+void
+Pmipv6Mag::NotifyAttach(Mac48Address mn, uint32_t ifIndex)
+{
+    BindingUpdateListEntry* e = GetOrCreateEntry(mn);
+    if (!e)
+    {
+        // RFC 5213 sec. 6.9.1.1: no policy profile, no service.
+        NS_LOG_WARN("MAG " << GetAddress() << ": no policy profile for " << mn);
+        m_attachTrace("", mn);
+        return;
+    }
+    NS_ABORT_MSG_UNLESS(IsAccessInterface(ifIndex),
+                        "interface " << ifIndex << " is not an access interface of MAG "
+                                     << GetAddress());
+    NS_LOG_INFO("MAG " << GetAddress() << ": " << e->mnIdentifier << " attached on if "
+                       << ifIndex);
+    e->attached = true;
+    e->accessInterface = ifIndex;
+    PinNeighbor(*e);
+    m_attachTrace(e->mnIdentifier, mn);
+    switch (e->state)
+    {
+    case BindingUpdateListEntry::IDLE:
+    case BindingUpdateListEntry::DEREGISTERING:
+        // The MN keeps one interface and moves it between MAGs (RFC 5213 8.4).
+        e->handoffIndicator = 3;
+        Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+        break;
+    case BindingUpdateListEntry::REGISTERED:
+        SendRouterAdvertisement(*e); // registered ahead of the attach, or back
+        break;
+    case BindingUpdateListEntry::WAIT_PBA:
+        break; // the RA follows the PBA
+    }
+    m_extension->NotifyAttach(*e);
+}
+
+void
+Pmipv6Mag::NotifyDetach(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_list.Find(mn);
+    if (!e || !e->attached)
+    {
+        return;
+    }
+    NS_LOG_INFO("MAG " << GetAddress() << ": " << e->mnIdentifier << " detached");
+    e->attached = false;
+    m_detachTrace(e->mnIdentifier, mn);
+    if (m_extension->NotifyDetach(*e))
+    {
+        return;
+    }
+    Release(*e);
+}
+
+void
+Pmipv6Mag::Release(BindingUpdateListEntry& e)
+{
+    if (e.state == BindingUpdateListEntry::REGISTERED ||
+        e.state == BindingUpdateListEntry::WAIT_PBA)
+    {
+        // RFC 5213 sec. 6.9.1.3: de-register; the entry goes with the PBA.
+        e.sequence++;
+        e.timestamp = TimeToMobilityTimestamp(Simulator::Now());
+        e.retransmissions = 0;
+        e.retransmitTimeout = m_initialBindackTimeout;
+        SwitchToState(e, BindingUpdateListEntry::DEREGISTERING);
+        Simulator::Cancel(e.refreshEvent);
+        SendPbu(e, Seconds(0));
+        return;
+    }
+    SwitchToState(e, BindingUpdateListEntry::IDLE);
+    m_list.Remove(e.linkLayerId);
+}
+
+void
+Pmipv6Mag::Register(BindingUpdateListEntry& e, uint64_t timestamp)
+{
+    e.sequence++;
+    e.timestamp = timestamp;
+    e.retransmissions = 0;
+    e.retransmitTimeout = m_initialBindackTimeout;
+    if (e.state != BindingUpdateListEntry::REGISTERED)
+    {
+        SwitchToState(e, BindingUpdateListEntry::WAIT_PBA);
+    }
+    SendPbu(e, m_bindingLifetime);
+}
+
+void
+Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
+{
+    // RFC 5213 sec. 6.9.1.1 / 8.1: P and A flags, and the mandatory options.
+    BindingUpdateHeader pbu;
+    pbu.SetSequence(e.sequence);
+    pbu.SetFlagA(true);
+    pbu.SetFlagP(true);
+    pbu.SetLifetime(lifetime);
+    MobilityOptions& o = pbu.GetOptions();
+    o.mnIdentifier = e.mnIdentifier;
+    o.homeNetworkPrefixes = {e.homeNetworkPrefix};
+    o.handoffIndicator = e.handoffIndicator ? e.handoffIndicator : 4;
+    o.accessTechnologyType = m_accessTechnologyType;
+    uint8_t mac[6];
+    e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    o.timestamp = e.timestamp;
+    e.pbuSentAt = Simulator::Now();
+    m_pbuTxTrace(e.mnIdentifier, e.sequence, lifetime);
+    SendMessage(pbu, e.lmaAddress);
+    Simulator::Cancel(e.retransmitEvent);
+    e.retransmitEvent =
+        Simulator::Schedule(e.retransmitTimeout, &Pmipv6Mag::Retransmit, this, e.linkLayerId);
+}
+
+void
+Pmipv6Mag::Retransmit(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_list.Find(mn);
+    if (!e)
+    {
+        return;
+    }
+    bool dereg = e->state == BindingUpdateListEntry::DEREGISTERING;
+    if (e->retransmissions >= m_maxRetransmissions)
+    {
+        NS_LOG_WARN("MAG " << GetAddress() << ": no PBA for " << e->mnIdentifier << " after "
+                           << e->retransmissions << " retransmissions; giving up");
+        SwitchToState(*e, BindingUpdateListEntry::IDLE);
+        if (dereg || !e->attached)
+        {
+            m_list.Remove(mn);
+        }
+        return;
+    }
+    // RFC 6275 sec. 11.8: exponential back-off; a fresh sequence number and
+    // timestamp, so the LMA's timestamp window accepts the retransmission.
+    e->retransmissions++;
+    e->retransmitTimeout = std::min(2 * e->retransmitTimeout, m_maxBindackTimeout);
+    e->sequence++;
+    e->timestamp = TimeToMobilityTimestamp(Simulator::Now());
+    SendPbu(*e, dereg ? Seconds(0) : m_bindingLifetime);
+}
+
+void
+Pmipv6Mag::Refresh(Mac48Address mn)
+{
+    if (BindingUpdateListEntry* e = m_list.Find(mn))
+    {
+        Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+    }
+}
+
+void
+Pmipv6Mag::ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip)
+{
+    switch (static_cast<MhType>(mhType))
+    {
+    case MhType::BindingAck: {
+        BindingAckHeader pba;
+        if (!GetMobilityProtocol()->Parse(p, ip, pba))
+        {
+            return;
+        }
+        if (!pba.GetFlagP())
+        {
+            GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+            return;
+        }
+        DoRecvPba(pba, ip);
+        break;
+    }
+    default:
+        GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_NO_HANDLER);
+    }
+}
+
+void
+Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
+{
+    const MobilityOptions& o = pba.GetOptions();
+    BindingUpdateListEntry* e = nullptr;
+    if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
+    {
+        Mac48Address mac;
+        mac.CopyFrom(o.mnLinkLayerId->data());
+        e = m_list.Find(mac);
+    }
+    else if (o.mnIdentifier)
+    {
+        e = m_list.FindByMnIdentifier(*o.mnIdentifier);
+    }
+    if (!e || pba.GetSequence() != e->sequence || e->lmaAddress != ip.GetSource() ||
+        e->state == BindingUpdateListEntry::IDLE)
+    {
+        // RFC 5213 sec. 6.9.1.2: a PBA that matches no pending PBU.
+        GetMobilityProtocol()->Drop(Create<Packet>(), ip.GetSource(),
+                                    MobilityL4Protocol::DROP_UNEXPECTED);
+        return;
+    }
+    Simulator::Cancel(e->retransmitEvent);
+    m_pbaRxTrace(e->mnIdentifier, pba.GetStatus(), pba.GetLifetime());
+    NS_LOG_INFO("MAG " << GetAddress() << " PBA for " << e->mnIdentifier << " status "
+                       << unsigned(pba.GetStatus()) << " after "
+                       << (Simulator::Now() - e->pbuSentAt).As(Time::MS));
+    if (e->state == BindingUpdateListEntry::DEREGISTERING)
+    {
+        SwitchToState(*e, BindingUpdateListEntry::IDLE);
+        if (!e->attached)
+        {
+            m_list.Remove(e->linkLayerId);
+        }
+        return;
+    }
+    if (pba.GetStatus() >= 128)
+    {
+        NS_LOG_WARN("MAG " << GetAddress() << ": registration of " << e->mnIdentifier
+                           << " refused, status " << unsigned(pba.GetStatus()));
+        SwitchToState(*e, BindingUpdateListEntry::IDLE);
+        return;
+    }
+    if (o.homeNetworkPrefixes.empty())
+    {
+        GetMobilityProtocol()->Drop(Create<Packet>(), ip.GetSource(),
+                                    MobilityL4Protocol::DROP_MALFORMED);
+        SwitchToState(*e, BindingUpdateListEntry::IDLE);
+        return;
+    }
+    if (PrefixKey(o.homeNetworkPrefixes.front().prefix) != PrefixKey(e->homeNetworkPrefix.prefix))
+    {
+        m_list.SetPrefix(*e, o.homeNetworkPrefixes.front());
+    }
+    e->lifetime = pba.GetLifetime();
+    SwitchToState(*e, BindingUpdateListEntry::REGISTERED);
+    Simulator::Cancel(e->refreshEvent);
+    if (e->lifetime > m_refreshAdvance)
+    {
+        e->refreshEvent = Simulator::Schedule(e->lifetime - m_refreshAdvance,
+                                              &Pmipv6Mag::Refresh,
+                                              this,
+                                              e->linkLayerId);
+    }
+    if (e->attached)
+    {
+        SendRouterAdvertisement(*e);
+    }
+    m_extension->NotifyRegistered(*e);
+}
+
+Ipv6Address
+Pmipv6Mag::AccessLinkLocal(uint32_t ifIndex) const
+{
+    Ptr<Ipv6L3Protocol> ipv6 = GetMobilityProtocol()->GetIpv6();
+    for (uint32_t i = 0; i < ipv6->GetNAddresses(ifIndex); ++i)
+    {
+        Ipv6InterfaceAddress a = ipv6->GetAddress(ifIndex, i);
+        if (a.GetScope() == Ipv6InterfaceAddress::LINKLOCAL)
+        {
+            return a.GetAddress();
+        }
+    }
+    NS_ABORT_MSG("access interface " << ifIndex << " has no link-local address");
+    return Ipv6Address();
+}
+
+void
+Pmipv6Mag::PinNeighbor(BindingUpdateListEntry& e)
+{
+    // The MAG learnt the MN's link-layer address from the attach itself:
+    // no Neighbor Solicitation round trip before the first delivery.
+    Ptr<NdiscCache> cache =
+        GetMobilityProtocol()->GetIpv6()->GetInterface(e.accessInterface)->GetNdiscCache();
+    NdiscCache::Entry* n = cache->Lookup(e.mnLinkLocal);
+    if (!n)
+    {
+        n = cache->Add(e.mnLinkLocal);
+    }
+    n->SetMacAddress(e.linkLayerId);
+    n->MarkPermanent();
+}
+
+void
+Pmipv6Mag::SendRouterAdvertisement(BindingUpdateListEntry& e)
+{
+    // RFC 5213 sec. 6.7: a unicast RA with the MN's home network prefix only.
+    Ptr<Ipv6L3Protocol> ipv6 = GetMobilityProtocol()->GetIpv6();
+    Ptr<NetDevice> dev = ipv6->GetNetDevice(e.accessInterface);
+    uint32_t prefixLifetime = static_cast<uint32_t>(e.lifetime.GetSeconds());
+
+    Ptr<Packet> p = Create<Packet>();
+    p->AddHeader(Icmpv6OptionLinkLayerAddress(true, dev->GetAddress()));
+    Icmpv6OptionPrefixInformation prefix;
+    prefix.SetPrefix(e.homeNetworkPrefix.prefix);
+    prefix.SetPrefixLength(e.homeNetworkPrefix.prefixLength);
+    prefix.SetFlags(Icmpv6OptionPrefixInformation::AUTADDRCONF);
+    prefix.SetValidTime(prefixLifetime);
+    prefix.SetPreferredTime(prefixLifetime);
+    p->AddHeader(prefix);
+    Icmpv6RA ra;
+    ra.SetCurHopLimit(64);
+    ra.SetLifeTime(m_routerLifetime);
+    Ipv6Address src = AccessLinkLocal(e.accessInterface);
+    ra.CalculatePseudoHeaderChecksum(src,
+                                     e.mnLinkLocal,
+                                     p->GetSize() + ra.GetSerializedSize(),
+                                     Icmpv6L4Protocol::PROT_NUMBER);
+    p->AddHeader(ra);
+    SocketIpv6HopLimitTag hopLimit; // RFC 4861 sec. 6.1.2: 255 on ND messages
+    hopLimit.SetHopLimit(255);
+    p->AddPacketTag(hopLimit);
+
+    Ptr<Ipv6Route> route = Create<Ipv6Route>();
+    route->SetDestination(e.mnLinkLocal);
+    route->SetGateway(e.mnLinkLocal);
+    route->SetSource(src);
+    route->SetOutputDevice(dev);
+    m_raTxTrace(e.mnIdentifier, e.linkLayerId);
+    ipv6->Send(p, src, e.mnLinkLocal, Icmpv6L4Protocol::PROT_NUMBER, route);
+}
+
+bool
+Pmipv6Mag::Deliver(BindingUpdateListEntry& e, Ptr<const Packet> p, const Ipv6Header& header)
+{
+    if (!e.attached)
+    {
+        return false;
+    }
+    GetTunnel()->Reinject(p, header);
+    return true;
+}
+
+bool
+Pmipv6Mag::RouteInput(Ptr<const Packet> p,
+                      const Ipv6Header& header,
+                      Ptr<const NetDevice> idev,
+                      const Ipv6RoutingProtocol::UnicastForwardCallback& ucb)
+{
+    Ptr<Ipv6L3Protocol> ipv6 = GetMobilityProtocol()->GetIpv6();
+    uint32_t inIf = ipv6->GetInterfaceForDevice(idev);
+    if (IsAccessInterface(inIf))
+    {
+        // Uplink: reverse tunnel chosen by the source prefix (RFC 5213 6.10.5).
+        BindingUpdateListEntry* e = m_list.FindByPrefix(header.GetSource());
+        if (!e || e->state != BindingUpdateListEntry::REGISTERED || !e->attached)
+        {
+            m_dataDropTrace(p, e ? "uplink-not-registered" : "uplink-unknown-source");
+            return true;
+        }
+        GetTunnel()->Encapsulate(p, header, GetAddress(), e->lmaAddress);
+        return true;
+    }
+    BindingUpdateListEntry* e = m_list.FindByPrefix(header.GetDestination());
+    if (!e)
+    {
+        return false;
+    }
+    if (!e->attached)
+    {
+        if (!m_extension->HandleUndeliverable(*e, p, header))
+        {
+            m_dataDropTrace(p, "mn-not-attached");
+        }
+        return true;
+    }
+    Ptr<Ipv6Route> route = Create<Ipv6Route>();
+    route->SetDestination(header.GetDestination());
+    route->SetGateway(e->mnLinkLocal);
+    route->SetSource(header.GetSource());
+    route->SetOutputDevice(ipv6->GetNetDevice(e->accessInterface));
+    ucb(idev, route, p, header);
+    return true;
+}
+
+void
+Pmipv6Mag::DoDispose()
+{
+    m_list.Clear();
+    if (m_extension)
+    {
+        m_extension->Dispose();
+    }
+    m_extension = nullptr;
+    MobilityAgent::DoDispose();
+}
+
+} // namespace ns3

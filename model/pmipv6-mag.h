@@ -1,0 +1,157 @@
+/*
+ * Mobile Access Gateway, RFC 5213 sec. 6.
+ */
+#ifndef PMIPV6_MAG_H
+#define PMIPV6_MAG_H
+
+#include "binding-update-list.h"
+#include "mobility-agent.h"
+
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <set>
+
+namespace ns3
+{
+
+class Pmipv6Mag;
+
+/**
+ * \ingroup pmipv6
+ * How a handover extension (FPMIPv6, RFC 5949, ...) plugs into a MAG. The
+ * MAG calls these at each event; this base class is plain PMIPv6 (do
+ * nothing extra, drop what cannot be delivered). An extension overrides
+ * what it changes and may register more MH Types on the MAG.
+ */
+class MagExtension : public Object
+{
+  public:
+    static TypeId GetTypeId();
+
+    /// Called once when the MAG initialises.
+    virtual void Install(Ptr<Pmipv6Mag> mag);
+    /// The MN came up on an access link (after the core has registered it or
+    /// found its binding already registered).
+    virtual void NotifyAttach(BindingUpdateListEntry& e);
+    /// The MN left the access link. Return true to keep the entry (the core
+    /// then neither de-registers it nor removes it).
+    virtual bool NotifyDetach(BindingUpdateListEntry& e);
+    /// The LMA accepted a registration of this MAG for the MN.
+    virtual void NotifyRegistered(BindingUpdateListEntry& e);
+    /// A downlink packet for a known MN that is not attached here. Return
+    /// true if taken (buffered, forwarded); otherwise the MAG drops it.
+    virtual bool HandleUndeliverable(BindingUpdateListEntry& e,
+                                     Ptr<const Packet> p,
+                                     const Ipv6Header& header);
+
+  protected:
+    void DoDispose() override;
+    Ptr<Pmipv6Mag> m_mag;
+};
+
+/**
+ * \ingroup pmipv6
+ * The MAG: detects mobile nodes attaching and leaving its access links
+ * (told by the access technology's glue through NotifyAttach/NotifyDetach),
+ * registers them with their LMA (PBU with retransmission and back-off,
+ * refresh before expiry, de-registration), tunnels their uplink to the LMA,
+ * delivers their downlink, and advertises each one's home network prefix in
+ * a unicast Router Advertisement sent from the link-local address all MAGs
+ * share, so that the MN never sees a new router.
+ */
+class Pmipv6Mag : public MobilityAgent
+{
+  public:
+    static TypeId GetTypeId();
+    Pmipv6Mag();
+
+    /// Policy profile (RFC 5213 sec. 6.2): which MN a link-layer id is, and its LMA.
+    void AddPolicy(Mac48Address linkLayerId, const std::string& mnIdentifier, Ipv6Address lma);
+    /// Declare an interface of this node to be an access link.
+    void AddAccessInterface(uint32_t ifIndex);
+    bool IsAccessInterface(uint32_t ifIndex) const;
+
+    /// The access technology reports that \p mn is now reachable on \p ifIndex.
+    void NotifyAttach(Mac48Address mn, uint32_t ifIndex);
+    /// The access technology reports that \p mn has gone.
+    void NotifyDetach(Mac48Address mn);
+
+    void SetExtension(Ptr<MagExtension> extension);
+    Ptr<MagExtension> GetExtension() const;
+    BindingUpdateList& GetBindingUpdateList();
+
+    /**
+     * The entry of a MN this MAG has a policy for, created if needed
+     * (extensions register a MN before it arrives). nullptr without policy.
+     */
+    BindingUpdateListEntry* GetOrCreateEntry(Mac48Address mn);
+    /**
+     * Send a (re-)registration PBU for \p e with \p timestamp (an extension
+     * may pass on another MAG's timestamp, seed 000 sec. 3.2).
+     */
+    void Register(BindingUpdateListEntry& e, uint64_t timestamp);
+    /// Deliver a downlink packet to an attached MN (e.g. flushing a buffer).
+    bool Deliver(BindingUpdateListEntry& e, Ptr<const Packet> p, const Ipv6Header& header);
+    /// Remove an entry (and de-register it if it is registered).
+    void Release(BindingUpdateListEntry& e);
+
+    typedef void (*EntryTracedCallback)(std::string mnId, Mac48Address mn);
+    typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
+    typedef void (*PbuTracedCallback)(std::string mnId, uint16_t seq, Time lifetime);
+    typedef void (*PbaTracedCallback)(std::string mnId, uint8_t status, Time lifetime);
+    typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, std::string reason);
+
+  protected:
+    void DoInitialize() override;
+    void DoDispose() override;
+    std::vector<uint8_t> GetHandledTypes() const override;
+    void ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip) override;
+    bool RouteInput(Ptr<const Packet> p,
+                    const Ipv6Header& header,
+                    Ptr<const NetDevice> idev,
+                    const Ipv6RoutingProtocol::UnicastForwardCallback& ucb) override;
+
+    /// RFC 5213 sec. 6.9.1.2 / 6.9.2: a PBA for one of our entries.
+    virtual void DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip);
+
+  private:
+    struct Policy
+    {
+        std::string mnIdentifier;
+        Ipv6Address lma;
+    };
+
+    void SendPbu(BindingUpdateListEntry& e, Time lifetime);
+    void Retransmit(Mac48Address mn);
+    void Refresh(Mac48Address mn);
+    void SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::State s);
+    void SendRouterAdvertisement(BindingUpdateListEntry& e);
+    void PinNeighbor(BindingUpdateListEntry& e);
+    Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
+
+    std::map<Mac48Address, Policy> m_policies;
+    std::set<uint32_t> m_accessInterfaces;
+    BindingUpdateList m_list;
+    Ptr<MagExtension> m_extension;
+
+    Time m_bindingLifetime;
+    Time m_refreshAdvance;
+    Time m_initialBindackTimeout;
+    Time m_maxBindackTimeout;
+    uint32_t m_maxRetransmissions;
+    uint8_t m_accessTechnologyType;
+    uint16_t m_routerLifetime;
+
+    TracedCallback<std::string, Mac48Address> m_attachTrace;
+    TracedCallback<std::string, Mac48Address> m_detachTrace;
+    TracedCallback<std::string, std::string, std::string> m_stateTrace;
+    TracedCallback<std::string, uint16_t, Time> m_pbuTxTrace;
+    TracedCallback<std::string, uint8_t, Time> m_pbaRxTrace;
+    TracedCallback<std::string, Mac48Address> m_raTxTrace;
+    TracedCallback<Ptr<const Packet>, std::string> m_dataDropTrace;
+};
+
+} // namespace ns3
+
+#endif

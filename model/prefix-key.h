@@ -1,0 +1,32 @@
+/*
+ * Home network prefixes are /64 (RFC 5213 sec. 2.2 allows others, but the
+ * MN's address is configured by SLAAC, RFC 4862, so /64 is what works):
+ * the upper 64 bits of an address name its prefix, a cheap hash key for the
+ * per-packet lookups of LMA and MAG.
+ */
+#ifndef PREFIX_KEY_H
+#define PREFIX_KEY_H
+
+#include "ns3/ipv6-address.h"
+
+#include <cstdint>
+
+namespace ns3
+{
+
+inline uint64_t
+PrefixKey(const Ipv6Address& address)
+{
+    uint8_t bytes[16];
+    address.GetBytes(bytes);
+    uint64_t key = 0;
+    for (int i = 0; i < 8; ++i)
+    {
+        key = (key << 8) | bytes[i];
+    }
+    return key;
+}
+
+} // namespace ns3
+
+#endif
