@@ -1,0 +1,460 @@
+#!/usr/bin/env python3
+"""Sweep runner for the Fig. 7 reproduction (seed 000).
+
+Runs build/handover-scenario over a grid of scheme x access x interfaces x
+wrong prediction x Tpred x seed, in --jobs parallel `--batch` processes, and
+writes
+  --raw  one row per run, handover and direction (the scenario's rows plus
+         the interfaces and wrong_prediction of the run), and
+  --out  the tidy CSV: per point mean and 95 % confidence interval over all
+         runs x handovers (columns TIDY_COLUMNS), read by plotting/plot_fig7.py.
+
+Example (the paper's Fig. 7, 5 seeds x 10 handovers per point):
+  python3 scenarios/sweep.py --schemes pmipv6,fpmipv6 --seeds 5 --handovers 10 \
+      --raw results/fig7-raw.csv --out results/fig7.csv
+
+Batch protocol of the scenario: stdin holds one run per line (its command
+line options); stdout starts with one CSV header line, then per run its rows
+followed by a line "#done". Lines starting with "#" are otherwise ignored.
+"""
+
+import argparse
+import csv
+import math
+import os
+import subprocess
+import sys
+import threading
+import time
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# What the scenario prints per run, handover and direction.
+SCENARIO_COLUMNS = [
+    "scheme", "access", "tpred_ms", "dho_l2_ms", "rtt_mag_lma_ms", "rtt_mag_mag_ms",
+    "rtt_mag_ap_ms", "run", "handover", "direction", "latency_ms", "loss_period_ms",
+    "lost_packets", "max_extra_delay_ms",
+]
+# Options of a run that the scenario does not echo in its rows.
+RUN_COLUMNS = ["interfaces", "wrong_prediction"]
+
+# One tidy row per point: these columns identify it ...
+POINT_COLUMNS = [
+    "scheme", "access", "interfaces", "wrong_prediction", "tpred_ms", "dho_l2_ms",
+    "rtt_mag_lma_ms", "rtt_mag_mag_ms", "rtt_mag_ap_ms", "direction",
+]
+NUMERIC_POINT_COLUMNS = {"tpred_ms", "dho_l2_ms", "rtt_mag_lma_ms", "rtt_mag_mag_ms",
+                         "rtt_mag_ap_ms", "interfaces"}
+# ... and these summarise it.
+TIDY_COLUMNS = POINT_COLUMNS + [
+    "n", "latency_mean_ms", "latency_ci95_ms", "loss_period_mean_ms", "loss_period_ci95_ms",
+    "lost_packets_mean", "max_extra_delay_mean_ms", "max_extra_delay_ci95_ms",
+]
+
+SCHEMES = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive"]
+# A wrong prediction needs a prediction; these schemes never make one.
+SCHEMES_WITHOUT_PREDICTION = {"pmipv6", "pfmipv6-reactive"}
+
+# Two-sided 95 % Student t quantiles t(0.975, dof), dof = 1..30, then a few
+# larger dof; in between, interpolate linearly in 1/dof (exact to 1e-3).
+_T975 = [
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+]
+_T975_LARGE = [(30, 2.042), (40, 2.021), (60, 2.000), (120, 1.980), (math.inf, 1.960)]
+
+
+def t975(dof):
+    """Student t quantile for a two-sided 95 % interval with dof degrees of freedom."""
+    if dof < 1:
+        raise ValueError("t quantile needs dof >= 1")
+    if dof <= len(_T975):
+        return _T975[int(dof) - 1]
+    for (d0, t0), (d1, t1) in zip(_T975_LARGE, _T975_LARGE[1:]):
+        if d0 <= dof <= d1:
+            x, x0, x1 = 1.0 / dof, 1.0 / d0, 1.0 / d1  # 1/inf == 0
+            return t0 + (t1 - t0) * (x - x0) / (x1 - x0)
+    raise AssertionError("unreachable")
+
+
+def mean_ci95(values):
+    """Mean and half-width of its 95 % confidence interval (Student t, n-1 dof).
+
+    The half-width is nan for a single value: one sample says nothing about spread.
+    """
+    n = len(values)
+    mean = math.fsum(values) / n
+    if n < 2:
+        return mean, math.nan
+    variance = math.fsum((v - mean) ** 2 for v in values) / (n - 1)
+    return mean, t975(n - 1) * math.sqrt(variance / n)
+
+
+# --- The grid --------------------------------------------------------------------
+
+def ms(value):
+    """ns-3 Time option value for a number of ms ("30ms", "0.5ms")."""
+    return "%gms" % value
+
+
+def frange(lo, hi, step):
+    """lo, lo+step, ..., hi (inclusive), without accumulating float error."""
+    if step <= 0:
+        raise ValueError("--tpred-step must be > 0")
+    count = int(math.floor((hi - lo) / step + 1e-9)) + 1
+    return [round(lo + i * step, 9) for i in range(max(count, 0))]
+
+
+def comma_list(text):
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def parse_bool(text):
+    lowered = text.lower()
+    if lowered in ("true", "1", "yes"):
+        return "true"
+    if lowered in ("false", "0", "no"):
+        return "false"
+    raise argparse.ArgumentTypeError("not a boolean: %r" % text)
+
+
+def build_runs(args):
+    """All runs of the sweep: list of (option line, {interfaces, wrong_prediction})."""
+    runs = []
+    skipped = set()
+    for scheme in comma_list(args.schemes):
+        for access in comma_list(args.access):
+            for interfaces in comma_list(args.interfaces):
+                for wrong in [parse_bool(w) for w in comma_list(args.wrong_prediction)]:
+                    if wrong == "true" and scheme in SCHEMES_WITHOUT_PREDICTION:
+                        skipped.add(scheme)
+                        continue
+                    for tpred in frange(args.tpred_min, args.tpred_max, args.tpred_step):
+                        for seed in range(1, args.seeds + 1):
+                            options = [
+                                "--scheme=" + scheme,
+                                "--access=" + access,
+                                "--interfaces=" + interfaces,
+                                "--wrongPrediction=" + wrong,
+                                "--tpred=" + ms(tpred),
+                                "--dhoL2=" + ms(args.dho_l2),
+                                "--rttMagLma=" + ms(args.rtt_mag_lma),
+                                "--rttMagMag=" + ms(args.rtt_mag_mag),
+                                "--rttMagAp=" + ms(args.rtt_mag_ap),
+                                "--packetInterval=" + ms(args.packet_interval),
+                                "--handovers=%d" % args.handovers,
+                                "--mns=1",
+                                "--RngRun=%d" % seed,
+                            ]
+                            if args.extra:
+                                options.append(args.extra)
+                            runs.append((" ".join(options),
+                                         {"interfaces": interfaces, "wrong_prediction": wrong}))
+    for scheme in sorted(skipped):
+        print("sweep: no wrong-prediction runs for %s (it makes no prediction)" % scheme,
+              file=sys.stderr)
+    return runs
+
+
+# --- Running the batches ------------------------------------------------------------
+
+class ScenarioError(Exception):
+    pass
+
+
+class Batch:
+    """One `handover-scenario --batch` process working through a chunk of runs."""
+
+    def __init__(self, index, binary, chunk, progress):
+        self.index = index
+        self.chunk = chunk
+        self.progress = progress  # callable, called once per "#done"
+        self.header = None
+        self.rows = []
+        self.done = 0
+        self.stderr_text = ""
+        self.error = None  # protocol errors found while reading stdout
+        self.process = subprocess.Popen(
+            [binary, "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, bufsize=1)
+        # Separate threads for stdin, stdout and stderr: any one of the pipes
+        # filling up must not stall the others.
+        self.threads = [threading.Thread(target=f, daemon=True)
+                        for f in (self._write_stdin, self._read_stdout, self._read_stderr)]
+        for thread in self.threads:
+            thread.start()
+
+    def _write_stdin(self):
+        try:
+            for line, _ in self.chunk:
+                self.process.stdin.write(line + "\n")
+            self.process.stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass  # the process died; its exit status tells why
+
+    def _read_stderr(self):
+        self.stderr_text = self.process.stderr.read()
+
+    def _read_stdout(self):
+        try:
+            for line in self.process.stdout:
+                self._handle_line(line.rstrip("\n"))
+        except ScenarioError as error:
+            self.error = str(error)
+            self.process.kill()
+            self.process.stdout.read()  # drain so the process can exit
+
+    def _handle_line(self, line):
+        if not line.strip():
+            return
+        if line.strip() == "#done":
+            if self.done >= len(self.chunk):
+                raise ScenarioError("more #done lines than runs")
+            self.done += 1
+            self.progress()
+            return
+        if line.startswith("#"):
+            return
+        values = next(csv.reader([line]))
+        if self.header is None:
+            missing = [c for c in SCENARIO_COLUMNS if c not in values]
+            if missing:
+                raise ScenarioError("header lacks columns %s: %s" % (missing, line))
+            self.header = values
+            return
+        if len(values) != len(self.header):
+            raise ScenarioError("row has %d fields, header %d: %s"
+                                % (len(values), len(self.header), line))
+        if self.done >= len(self.chunk):
+            raise ScenarioError("row after the last run's #done: " + line)
+        row = dict(zip(self.header, values))
+        row.update(self.chunk[self.done][1])  # the run this row belongs to
+        self.rows.append(row)
+
+    def wait(self):
+        status = self.process.wait()
+        for thread in self.threads:
+            thread.join()
+        return status
+
+    def describe_failure(self, status):
+        """Why this batch failed, or None if it did not."""
+        problems = []
+        if status != 0:
+            problems.append("exited with status %d" % status)
+        if self.error:
+            problems.append("bad output: " + self.error)
+        elif status == 0 and self.done != len(self.chunk):
+            problems.append("finished %d of %d runs" % (self.done, len(self.chunk)))
+        if not problems:
+            return None
+        if self.done < len(self.chunk):
+            problems.append("while running: " + self.chunk[self.done][0])
+        return "; ".join(problems)
+
+
+class Progress:
+    """Plain-text progress bar on stderr, redrawn in place with \\r."""
+
+    def __init__(self, total, width=40):
+        self.total = total
+        self.width = width
+        self.count = 0
+        self.start = time.monotonic()
+        self.lock = threading.Lock()
+
+    def step(self):
+        with self.lock:
+            self.count += 1
+
+    def draw(self, final=False):
+        with self.lock:
+            count = self.count
+        elapsed = time.monotonic() - self.start
+        filled = self.width * count // max(self.total, 1)
+        eta = elapsed / count * (self.total - count) if count else float("nan")
+        sys.stderr.write("\r[%s%s] %d/%d runs  %.1f s  ETA %s s "
+                         % ("#" * filled, "." * (self.width - filled), count, self.total,
+                            elapsed, "%.0f" % eta if count else "?"))
+        if final:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def run_all(runs, binary, jobs):
+    """Runs every run in `jobs` batch processes; returns the merged raw rows."""
+    # Round-robin chunks: every process gets a mix of schemes and Tpred, so
+    # the processes take about equally long.
+    chunks = [runs[i::jobs] for i in range(jobs)]
+    chunks = [chunk for chunk in chunks if chunk]
+    progress = Progress(len(runs))
+    batches = [Batch(i, binary, chunk, progress.step) for i, chunk in enumerate(chunks)]
+
+    def failed_on_its_own(batch):
+        return batch.error or batch.process.poll() not in (None, 0)
+
+    while any(b.process.poll() is None for b in batches):
+        progress.draw()
+        if any(failed_on_its_own(b) for b in batches):
+            break  # the sweep is lost: stop the others instead of waiting
+        time.sleep(0.2)
+    killed = [b for b in batches if b.process.poll() is None]
+    for batch in killed:
+        batch.process.kill()
+
+    failures = []
+    for batch in batches:
+        status = batch.wait()
+        reason = None if batch in killed else batch.describe_failure(status)
+        if reason:
+            failures.append((batch, reason))
+    progress.draw(final=True)
+
+    for batch in batches:
+        if batch.stderr_text.strip():
+            lines = batch.stderr_text.rstrip("\n").split("\n")
+            shown = lines[-100:]
+            print("--- stderr of batch %d (%s) ---" % (batch.index, binary), file=sys.stderr)
+            if len(lines) > len(shown):
+                print("[... %d earlier lines]" % (len(lines) - len(shown)), file=sys.stderr)
+            print("\n".join(shown), file=sys.stderr)
+    if failures:
+        for batch, reason in failures:
+            print("sweep: batch %d: %s" % (batch.index, reason), file=sys.stderr)
+        if killed:
+            print("sweep: stopped %d other batch(es)" % len(killed), file=sys.stderr)
+        raise ScenarioError("%d of %d batches failed" % (len(failures), len(batches)))
+    return [row for batch in batches for row in batch.rows], [b.header for b in batches]
+
+
+# --- Aggregation -------------------------------------------------------------------
+
+def canonical(column, value):
+    """One spelling per numeric value, so "30" and "30.0" land in the same point."""
+    if column in NUMERIC_POINT_COLUMNS:
+        return "%g" % float(value)
+    return value
+
+
+def aggregate(rows):
+    """Tidy rows: mean and 95 % CI per point over all runs x handovers."""
+    groups = {}
+    for row in rows:
+        key = tuple(canonical(c, row[c]) for c in POINT_COLUMNS)
+        groups.setdefault(key, []).append(row)
+
+    def sort_key(key):
+        point = dict(zip(POINT_COLUMNS, key))
+        scheme_rank = SCHEMES.index(point["scheme"]) if point["scheme"] in SCHEMES else len(SCHEMES)
+        return (scheme_rank, point["scheme"], point["access"], float(point["interfaces"]),
+                point["wrong_prediction"], point["direction"],
+                float(point["dho_l2_ms"]), float(point["rtt_mag_lma_ms"]),
+                float(point["rtt_mag_mag_ms"]), float(point["rtt_mag_ap_ms"]),
+                float(point["tpred_ms"]))
+
+    tidy = []
+    for key in sorted(groups, key=sort_key):
+        members = groups[key]
+
+        def column(name):
+            try:
+                return [float(r[name]) for r in members]
+            except ValueError as error:
+                raise ScenarioError("non-numeric %s in the scenario output: %s" % (name, error))
+
+        out = dict(zip(POINT_COLUMNS, key))
+        out["n"] = len(members)
+        out["latency_mean_ms"], out["latency_ci95_ms"] = mean_ci95(column("latency_ms"))
+        out["loss_period_mean_ms"], out["loss_period_ci95_ms"] = mean_ci95(column("loss_period_ms"))
+        out["lost_packets_mean"] = mean_ci95(column("lost_packets"))[0]
+        out["max_extra_delay_mean_ms"], out["max_extra_delay_ci95_ms"] = \
+            mean_ci95(column("max_extra_delay_ms"))
+        tidy.append(out)
+    return tidy
+
+
+def write_csv(path, columns, rows):
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    with open(path, "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: ("%.6g" % v if isinstance(v, float) else v)
+                             for c, v in row.items()})
+
+
+def raw_columns(headers):
+    """The scenario's columns (in its order, extras included) plus the run's."""
+    columns = []
+    for header in headers:
+        for c in header or []:
+            if c not in columns:
+                columns.append(c)
+    where = columns.index("access") + 1 if "access" in columns else len(columns)
+    return columns[:where] + RUN_COLUMNS + columns[where:]
+
+
+# --- Command line ---------------------------------------------------------------------
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p.add_argument("--schemes", default="pmipv6,fpmipv6",
+                   help="comma list of " + ",".join(SCHEMES))
+    p.add_argument("--tpred-min", type=float, default=0.0, help="ms")
+    p.add_argument("--tpred-max", type=float, default=60.0, help="ms")
+    p.add_argument("--tpred-step", type=float, default=1.0, help="ms")
+    p.add_argument("--seeds", type=int, default=1, help="runs RngRun 1..N per point")
+    p.add_argument("--handovers", type=int, default=10, help="handovers per run")
+    p.add_argument("--dho-l2", type=float, default=11.0, help="DHO,L2 in ms")
+    p.add_argument("--rtt-mag-lma", type=float, default=30.0, help="ms")
+    p.add_argument("--rtt-mag-mag", type=float, default=10.0, help="ms")
+    p.add_argument("--rtt-mag-ap", type=float, default=5.0, help="ms")
+    p.add_argument("--packet-interval", type=float, default=1.0, help="probe interval in ms")
+    p.add_argument("--access", default="ideal", help="comma list of ideal,wifi")
+    p.add_argument("--interfaces", default="1", help="comma list, e.g. 1,2")
+    p.add_argument("--wrong-prediction", default="false", help="comma list of false,true")
+    p.add_argument("--extra", default="", help="raw options appended to every run")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel processes")
+    p.add_argument("--binary", default=os.path.join(REPO_ROOT, "build", "handover-scenario"))
+    p.add_argument("--raw", help="write the per-handover rows here")
+    p.add_argument("--out", required=True, help="write the tidy per-point CSV here")
+    args = p.parse_args(argv)
+    if args.seeds < 1 or args.jobs < 1 or args.handovers < 1:
+        p.error("--seeds, --jobs and --handovers must be >= 1")
+    unknown = [s for s in comma_list(args.schemes) if s not in SCHEMES]
+    if unknown:
+        p.error("unknown scheme(s) %s; known: %s" % (",".join(unknown), ",".join(SCHEMES)))
+    if not os.access(args.binary, os.X_OK):
+        p.error("scenario binary %s is missing or not executable (build it first)" % args.binary)
+    return args
+
+
+def main(argv=None):
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.monotonic()
+    runs = build_runs(args)
+    if not runs:
+        print("sweep: the grid is empty", file=sys.stderr)
+        return 2
+    jobs = min(args.jobs, len(runs))
+    print("sweep: %d runs in %d processes of %s" % (len(runs), jobs, args.binary), file=sys.stderr)
+    try:
+        rows, headers = run_all(runs, args.binary, jobs)
+        tidy = aggregate(rows)
+    except ScenarioError as error:
+        print("sweep: FAILED: %s" % error, file=sys.stderr)
+        return 1
+    if args.raw:
+        write_csv(args.raw, raw_columns(headers), rows)
+    write_csv(args.out, TIDY_COLUMNS, tidy)
+    print("sweep: %d rows, %d points -> %s%s; wall time %.1f s"
+          % (len(rows), len(tidy), args.out, " and " + args.raw if args.raw else "",
+             time.monotonic() - started), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
