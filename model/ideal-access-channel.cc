@@ -1,6 +1,8 @@
 #include "ideal-access-channel.h"
 
+#include "ns3/ethernet-header.h"
 #include "ns3/log.h"
+#include "ns3/trace-helper.h"
 #include "ns3/node.h"
 #include "ns3/simple-net-device.h"
 #include "ns3/simulator.h"
@@ -92,6 +94,13 @@ IdealAccessChannel::GetAttachment(Ptr<SimpleNetDevice> mn) const
     return it == m_attachment.end() ? nullptr : it->second;
 }
 
+void
+IdealAccessChannel::EnablePcap(const std::string& filename)
+{
+    PcapHelper helper;
+    m_pcap = helper.CreateFile(filename, std::ios::out, PcapHelper::DLT_EN10MB);
+}
+
 Time
 IdealAccessChannel::GetDelay() const
 {
@@ -164,6 +173,16 @@ IdealAccessChannel::Arrive(Ptr<SimpleNetDevice> receiver,
         // The link went away while the frame was on it.
         m_dropTrace(p, receiver == mn ? ap : mn);
         return;
+    }
+    if (m_pcap)
+    {
+        Ptr<Packet> frame = p->Copy();
+        EthernetHeader eth(false);
+        eth.SetSource(from);
+        eth.SetDestination(to);
+        eth.SetLengthType(protocol);
+        frame->AddHeader(eth);
+        m_pcap->Write(Simulator::Now(), frame);
     }
     receiver->Receive(p, protocol, to, from);
 }

@@ -6,6 +6,7 @@
 #define IDEAL_ACCESS_CHANNEL_H
 
 #include "ns3/nstime.h"
+#include "ns3/pcap-file-wrapper.h"
 #include "ns3/simple-channel.h"
 #include "ns3/traced-callback.h"
 
@@ -42,6 +43,11 @@ class IdealAccessChannel : public SimpleChannel
     void Detach(Ptr<SimpleNetDevice> mn);
     Ptr<SimpleNetDevice> GetAttachment(Ptr<SimpleNetDevice> mn) const;
     Time GetDelay() const;
+    /**
+     * Write every delivered frame, as Ethernet (DLT_EN10MB), to \p filename
+     * at the time it arrives: the access link as a capture on it would show.
+     */
+    void EnablePcap(const std::string& filename);
 
     void Send(Ptr<Packet> p,
               uint16_t protocol,
@@ -68,6 +74,7 @@ class IdealAccessChannel : public SimpleChannel
     bool IsAccessPoint(Ptr<SimpleNetDevice> device) const;
 
     Time m_delay;
+    Ptr<PcapFileWrapper> m_pcap;
     std::map<Ptr<SimpleNetDevice>, bool> m_accessPoints;
     std::map<Mac48Address, Ptr<SimpleNetDevice>> m_mnByMac;
     std::map<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_attachment; //!< mn -> ap

@@ -1,0 +1,191 @@
+#include "handover-measurement-helper.h"
+
+#include "ns3/config.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("HandoverMeasurementHelper");
+
+namespace
+{
+const uint16_t kDownPort = 9000;
+const uint16_t kUpPort = 9001;
+} // namespace
+
+HandoverMeasurementHelper::HandoverMeasurementHelper() = default;
+
+void
+HandoverMeasurementHelper::SetInterval(Time interval)
+{
+    NS_ABORT_MSG_UNLESS(interval.IsStrictlyPositive(), "probe interval must be positive");
+    m_interval = interval;
+}
+
+void
+HandoverMeasurementHelper::SetPacketSize(uint32_t bytes)
+{
+    NS_ABORT_MSG_UNLESS(bytes >= HandoverProbeHeader::SIZE,
+                        "probe packets carry a " << HandoverProbeHeader::SIZE
+                                                 << "-byte header: size too small");
+    m_packetSize = bytes;
+}
+
+void
+HandoverMeasurementHelper::Install(Pmipv6DomainHelper& domain, Time start, Time stop)
+{
+    NS_ABORT_MSG_UNLESS(start < stop, "probe flows: start must precede stop");
+    m_domain = &domain;
+    m_start = start;
+    m_stop = stop;
+    uint32_t mns = domain.GetParameters().mns;
+
+    m_upReceiver = CreateObject<HandoverProbeReceiver>();
+    m_upReceiver->SetAttribute("Port", UintegerValue(kUpPort));
+    domain.GetCn()->AddApplication(m_upReceiver);
+    for (uint32_t n = 0; n < mns; ++n)
+    {
+        Ptr<HandoverProbeReceiver> down = CreateObject<HandoverProbeReceiver>();
+        down->SetAttribute("Port", UintegerValue(kDownPort));
+        domain.GetMn(n)->AddApplication(down);
+        m_downReceivers.push_back(down);
+
+        Ptr<HandoverProbeSender> downSender = CreateObject<HandoverProbeSender>();
+        downSender->SetAttribute("RemotePort", UintegerValue(kDownPort));
+        downSender->SetAttribute("Interval", TimeValue(m_interval));
+        downSender->SetAttribute("PacketSize", UintegerValue(m_packetSize));
+        downSender->SetAttribute("FlowId", UintegerValue(2 * n));
+        downSender->SetStartTime(start);
+        downSender->SetStopTime(stop);
+        domain.GetCn()->AddApplication(downSender);
+        m_downSenders.push_back(downSender);
+
+        Ptr<HandoverProbeSender> upSender = CreateObject<HandoverProbeSender>();
+        upSender->SetAttribute("RemoteAddress", AddressValue(domain.GetCnAddress()));
+        upSender->SetAttribute("RemotePort", UintegerValue(kUpPort));
+        upSender->SetAttribute("Interval", TimeValue(m_interval));
+        upSender->SetAttribute("PacketSize", UintegerValue(m_packetSize));
+        upSender->SetAttribute("FlowId", UintegerValue(2 * n + 1));
+        upSender->SetStartTime(start);
+        upSender->SetStopTime(stop);
+        domain.GetMn(n)->AddApplication(upSender);
+        m_upSenders.push_back(upSender);
+
+        // The MN's address exists once the LMA has given it a prefix:
+        // aim the downlink just before the flow starts.
+        Simulator::Schedule(start - TimeStep(1), [this, n]() {
+            Ipv6Address home = m_domain->GetMnHomeAddress(n);
+            NS_ABORT_MSG_IF(home.IsAny(),
+                            "mobile node " << n << " is not registered when its probe flow "
+                                           << "starts; start the flows later");
+            m_downSenders[n]->SetAttribute("RemoteAddress", AddressValue(home));
+        });
+    }
+    // The agents create their protocols when the nodes initialise, at 0.
+    Simulator::Schedule(Seconds(0), &HandoverMeasurementHelper::Connect, this);
+}
+
+void
+HandoverMeasurementHelper::Connect()
+{
+    Config::ConnectWithoutContextFailSafe(
+        "/NodeList/*/$ns3::MobilityL4Protocol/Tx",
+        MakeCallback(&HandoverMeasurementHelper::OnSignalling, this));
+}
+
+void
+HandoverMeasurementHelper::OnSignalling(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst)
+{
+    m_signalling.emplace_back(Simulator::Now().GetSeconds() * 1e3, p->GetSize());
+}
+
+std::vector<HandoverMeasurementHelper::Result>
+HandoverMeasurementHelper::Compute() const
+{
+    std::vector<Result> results;
+    HandoverMetricsCalculator calc(m_interval.GetSeconds() * 1e3);
+    const auto& all = m_domain->GetL2Handovers();
+    uint32_t mns = m_domain->GetParameters().mns;
+    for (uint32_t n = 0; n < mns; ++n)
+    {
+        std::vector<Pmipv6DomainHelper::L2Handover> hos;
+        for (const auto& h : all)
+        {
+            if (h.mn == n)
+            {
+                hos.push_back(h);
+            }
+        }
+        std::vector<ProbeRecord> down = m_downReceivers[n]->GetProbeRecords(2 * n);
+        std::vector<ProbeRecord> up = m_upReceiver->GetProbeRecords(2 * n + 1);
+        for (uint32_t k = 0; k < hos.size(); ++k)
+        {
+            double t0 = hos[k].linkLost.GetSeconds() * 1e3;
+            double start = k == 0 ? m_start.GetSeconds() * 1e3
+                                  : (hos[k - 1].linkLost.GetSeconds() * 1e3 + t0) / 2;
+            double end = k + 1 == hos.size() ? m_stop.GetSeconds() * 1e3
+                                             : (hos[k + 1].linkLost.GetSeconds() * 1e3 + t0) / 2;
+            HandoverWindow w{start, end, t0};
+            uint64_t messages = 0;
+            uint64_t bytes = 0;
+            for (const auto& [ms, size] : m_signalling)
+            {
+                if (ms >= start && ms < end)
+                {
+                    messages++;
+                    bytes += size;
+                }
+            }
+            for (int dir = 0; dir < 2; ++dir)
+            {
+                Ptr<HandoverProbeSender> sender = dir == 0 ? m_downSenders[n] : m_upSenders[n];
+                const std::vector<ProbeRecord>& records = dir == 0 ? down : up;
+                auto range = calc.SeqRangeOf(w,
+                                             sender->GetFirstTxTime().GetSeconds() * 1e3,
+                                             sender->GetSentCount());
+                Result r;
+                r.mn = n;
+                r.handover = k;
+                r.direction = dir == 0 ? "down" : "up";
+                r.l2 = hos[k];
+                r.metrics = calc.Compute(records, range.first, range.end, w);
+                r.signallingMessages = messages;
+                r.signallingBytes = bytes;
+                results.push_back(r);
+            }
+        }
+    }
+    return results;
+}
+
+Ptr<HandoverProbeReceiver>
+HandoverMeasurementHelper::GetDownlinkReceiver(uint32_t mn) const
+{
+    return m_downReceivers.at(mn);
+}
+
+Ptr<HandoverProbeReceiver>
+HandoverMeasurementHelper::GetUplinkReceiver() const
+{
+    return m_upReceiver;
+}
+
+Ptr<HandoverProbeSender>
+HandoverMeasurementHelper::GetDownlinkSender(uint32_t mn) const
+{
+    return m_downSenders.at(mn);
+}
+
+Ptr<HandoverProbeSender>
+HandoverMeasurementHelper::GetUplinkSender(uint32_t mn) const
+{
+    return m_upSenders.at(mn);
+}
+
+} // namespace ns3

@@ -1,0 +1,99 @@
+/*
+ * One handover experiment, end to end: a domain, a scheme, probe flows,
+ * handovers on a schedule, and per-handover measures as CSV rows. The
+ * scenario program, the sweep, the tests and the benchmark all run this.
+ */
+#ifndef HANDOVER_SCENARIO_H
+#define HANDOVER_SCENARIO_H
+
+#include "handover-measurement-helper.h"
+#include "pmipv6-domain-helper.h"
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class CommandLine;
+
+/**
+ * \ingroup pmipv6
+ * A mobility scheme as the scenario sees it: what it adds to the domain
+ * (MAG extensions) and what happens around each handover (e.g. an L2
+ * prediction Tpred before the link is lost). PMIPv6 adds nothing.
+ */
+class HandoverScheme
+{
+  public:
+    virtual ~HandoverScheme();
+    /// Before the domain is built (set extension factories here).
+    virtual void Configure(Pmipv6DomainHelper& domain);
+    /// Arrange one handover of \p mn whose old link is lost at \p linkLost.
+    virtual void ScheduleHandover(Pmipv6DomainHelper& domain,
+                                  uint32_t mn,
+                                  Time linkLost,
+                                  uint32_t fromMag,
+                                  uint32_t toMag);
+};
+
+class HandoverScenario
+{
+  public:
+    struct Config
+    {
+        std::string scheme{"pmipv6"};
+        Pmipv6DomainHelper::Parameters domain;
+        Time tpred{MilliSeconds(0)};        //!< 0: the link loss is not predicted
+        uint32_t interfaces{1};
+        bool wrongPrediction{false};
+        Time packetInterval{MilliSeconds(1)};
+        uint32_t packetSize{64};
+        uint32_t handovers{4};
+        Time spacing{MilliSeconds(500)};    //!< between one MN's handovers
+        Time firstHandover{Seconds(1)};
+        std::string pcapPrefix;             //!< empty: no pcap
+        /// \return an empty string, or what is wrong
+        std::string Validate() const;
+    };
+
+    typedef std::function<std::unique_ptr<HandoverScheme>(const Config&)> SchemeFactory;
+
+    /// Make a scheme available under \p name (--scheme=NAME).
+    static void RegisterScheme(const std::string& name, SchemeFactory factory);
+    static std::vector<std::string> GetSchemeNames();
+
+    /// Add the scenario's options to \p cmd, bound to \p config.
+    static void AddOptions(CommandLine& cmd, Config& config);
+
+    explicit HandoverScenario(const Config& config);
+    /// Build, run and destroy the simulation; returns one result per handover and direction.
+    std::vector<HandoverMeasurementHelper::Result> Run();
+
+    static std::string CsvHeader();
+    /// One CSV row per result, the columns of CsvHeader().
+    void WriteCsv(std::ostream& os, const std::vector<HandoverMeasurementHelper::Result>& results) const;
+
+    /// Totals of the last Run(), for reports and benchmarks.
+    struct Totals
+    {
+        uint64_t events{0};
+        uint64_t signallingMessages{0};
+        uint64_t signallingBytes{0};
+        uint64_t mobilityDrops{0};
+    };
+    const Totals& GetTotals() const;
+
+  private:
+    static std::map<std::string, SchemeFactory>& Registry();
+    Config m_config;
+    Totals m_totals;
+};
+
+} // namespace ns3
+
+#endif

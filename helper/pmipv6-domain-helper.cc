@@ -1,0 +1,564 @@
+#include "pmipv6-domain-helper.h"
+
+#include "ns3/boolean.h"
+#include "ns3/global-value.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-list-routing-helper.h"
+#include "ns3/ipv6-static-routing-helper.h"
+#include "ns3/ipv6-static-routing.h"
+#include "ns3/log.h"
+#include "ns3/mobility-helper.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/simulator.h"
+#include "ns3/ssid.h"
+#include "ns3/sta-wifi-mac.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+#include "ns3/wifi-helper.h"
+#include "ns3/wifi-net-device.h"
+#include "ns3/wifi-phy.h"
+#include "ns3/yans-wifi-helper.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pmipv6DomainHelper");
+
+namespace
+{
+/// RFC 5213 sec. 6.9.3: every MAG shows the same link-layer (and so the same
+/// link-local) address on its access links.
+const Mac48Address kSharedMagMac("02:00:00:00:fe:01");
+/// 5 GHz 20 MHz channels for the access points, one each.
+const uint8_t kWifiChannels[] = {36,  40,  44,  48,  52,  56,  60,  64,  100, 104, 108, 112,
+                                 116, 120, 124, 128, 132, 136, 140, 149, 153, 157, 161, 165};
+
+Ipv6Address
+SubnetBase(uint16_t a, uint16_t b)
+{
+    std::ostringstream s;
+    s << "2001:" << std::hex << a << ":" << b << "::";
+    return Ipv6Address(s.str().c_str());
+}
+} // namespace
+
+std::string
+Pmipv6DomainHelper::Parameters::Validate() const
+{
+    std::ostringstream err;
+    if (access != "ideal" && access != "wifi")
+    {
+        err << "access must be 'ideal' or 'wifi', not '" << access << "'. ";
+    }
+    if (mags < 1 || mags > 250)
+    {
+        err << "mags must be 1..250. ";
+    }
+    if (mns < 1 || mns > 60000)
+    {
+        err << "mns must be 1..60000. ";
+    }
+    if (access == "wifi" && (apsPerMag < 1 || mags * apsPerMag > sizeof(kWifiChannels)))
+    {
+        err << "wifi: mags x apsPerMag must be 1.." << sizeof(kWifiChannels)
+            << " (one channel per access point). ";
+    }
+    for (auto& [name, t] : {std::pair<const char*, Time>{"rttMagLma", rttMagLma},
+                            {"rttMagMag", rttMagMag},
+                            {"rttMagAp", rttMagAp},
+                            {"dhoL2", dhoL2},
+                            {"cnLmaDelay", cnLmaDelay}})
+    {
+        if (t.IsStrictlyNegative())
+        {
+            err << name << " must not be negative. ";
+        }
+    }
+    if (!firstAttach.IsStrictlyPositive())
+    {
+        err << "firstAttach must be positive. ";
+    }
+    return err.str();
+}
+
+Pmipv6DomainHelper::Pmipv6DomainHelper() = default;
+
+void
+Pmipv6DomainHelper::SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint32_t)> factory)
+{
+    m_extensionFactory = factory;
+}
+
+void
+Pmipv6DomainHelper::InstallIpv6(Ptr<Node> node)
+{
+    // Static routing inside a list, so that agents can put their routing
+    // hook ahead of it (MobilityRoutingHook).
+    Ipv6StaticRoutingHelper staticRouting;
+    Ipv6ListRoutingHelper listRouting;
+    listRouting.Add(staticRouting, 0);
+    InternetStackHelper stack;
+    stack.SetIpv4StackInstall(false);
+    stack.SetRoutingHelper(listRouting);
+    stack.Install(node);
+    // All MAGs share one access address, and ideal links have no use for
+    // DAD's delay: off (NS3-NOTES). Weak end-system model: agents answer on
+    // their core address whatever interface a message comes in on.
+    node->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
+    node->GetObject<Ipv6L3Protocol>()->SetAttribute("StrongEndSystemModel", BooleanValue(false));
+}
+
+void
+Pmipv6DomainHelper::Build(const Parameters& p)
+{
+    std::string err = p.Validate();
+    NS_ABORT_MSG_UNLESS(err.empty(), "Pmipv6DomainHelper: " << err);
+    m_p = p;
+    // Real UDP/ICMPv6 checksums: IPv6 forbids a zero UDP checksum, and the
+    // pcaps are meant to be read in Wireshark.
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    m_cn = CreateObject<Node>();
+    m_lma = CreateObject<Node>();
+    m_mags.Create(p.mags);
+    m_mns.Create(p.mns);
+    InstallIpv6(m_cn);
+    InstallIpv6(m_lma);
+    for (uint32_t i = 0; i < p.mags; ++i)
+    {
+        InstallIpv6(m_mags.Get(i));
+    }
+    for (uint32_t i = 0; i < p.mns; ++i)
+    {
+        InstallIpv6(m_mns.Get(i));
+    }
+    m_servingMag.assign(p.mns, 0);
+    m_currentMag.assign(p.mns, -1);
+    m_accessDevices.assign(p.mags, {});
+    m_accessIfIndex.assign(p.mags, {});
+    BuildCore();
+    InstallAgents();
+    if (p.access == "ideal")
+    {
+        BuildIdealAccess();
+    }
+    else
+    {
+        BuildWifiAccess();
+    }
+}
+
+void
+Pmipv6DomainHelper::BuildCore()
+{
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(m_p.coreRate));
+    Ipv6StaticRoutingHelper routing;
+
+    // CN - LMA.
+    p2p.SetChannelAttribute("Delay", TimeValue(m_p.cnLmaDelay));
+    NetDeviceContainer cnLink = p2p.Install(m_cn, m_lma);
+    m_coreDevices.Add(cnLink);
+    Ipv6AddressHelper addr;
+    addr.SetBase(SubnetBase(2, 0), Ipv6Prefix(64));
+    Ipv6InterfaceContainer cnIfs = addr.Assign(cnLink);
+    cnIfs.SetForwarding(1, true);
+    m_cnAddress = cnIfs.GetAddress(0, 1);
+    routing.GetStaticRouting(m_cn->GetObject<Ipv6>())
+        ->SetDefaultRoute(cnIfs.GetAddress(1, 1), cnIfs.GetInterfaceIndex(0));
+
+    // LMA - MAG i: the MAG's address here is its Proxy-CoA; the LMA's
+    // address on the first link is the LMAA.
+    p2p.SetChannelAttribute("Delay", TimeValue(m_p.rttMagLma / 2));
+    for (uint32_t i = 0; i < m_p.mags; ++i)
+    {
+        NetDeviceContainer link = p2p.Install(m_lma, m_mags.Get(i));
+        m_coreDevices.Add(link);
+        addr.SetBase(SubnetBase(0x10, i + 1), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifs = addr.Assign(link);
+        ifs.SetForwarding(0, true);
+        ifs.SetForwarding(1, true);
+        if (i == 0)
+        {
+            m_lmaAddress = ifs.GetAddress(0, 1);
+        }
+        m_proxyCoa.push_back(ifs.GetAddress(1, 1));
+        routing.GetStaticRouting(m_mags.Get(i)->GetObject<Ipv6>())
+            ->SetDefaultRoute(ifs.GetAddress(0, 1), ifs.GetInterfaceIndex(1));
+    }
+
+    // MAG - MAG: a direct link between every pair, so that RTT_MAG-MAG is
+    // exact; host routes send MAG-MAG messages over it.
+    p2p.SetChannelAttribute("Delay", TimeValue(m_p.rttMagMag / 2));
+    uint16_t subnet = 1;
+    for (uint32_t i = 0; i < m_p.mags; ++i)
+    {
+        for (uint32_t j = i + 1; j < m_p.mags && m_p.mags <= 16; ++j)
+        {
+            NetDeviceContainer link = p2p.Install(m_mags.Get(i), m_mags.Get(j));
+            m_coreDevices.Add(link);
+            addr.SetBase(SubnetBase(0x20, subnet++), Ipv6Prefix(64));
+            Ipv6InterfaceContainer ifs = addr.Assign(link);
+            ifs.SetForwarding(0, true);
+            ifs.SetForwarding(1, true);
+            routing.GetStaticRouting(m_mags.Get(i)->GetObject<Ipv6>())
+                ->AddHostRouteTo(m_proxyCoa[j], ifs.GetAddress(1, 1), ifs.GetInterfaceIndex(0));
+            routing.GetStaticRouting(m_mags.Get(j)->GetObject<Ipv6>())
+                ->AddHostRouteTo(m_proxyCoa[i], ifs.GetAddress(0, 1), ifs.GetInterfaceIndex(1));
+        }
+    }
+}
+
+void
+Pmipv6DomainHelper::InstallAgents()
+{
+    m_lmaApp = CreateObject<Pmipv6Lma>();
+    m_lmaApp->SetAddress(m_lmaAddress);
+    m_lma->AddApplication(m_lmaApp);
+    for (uint32_t i = 0; i < m_p.mags; ++i)
+    {
+        Ptr<Pmipv6Mag> mag = CreateObject<Pmipv6Mag>();
+        mag->SetAddress(m_proxyCoa[i]);
+        mag->SetAttribute("AccessTechnologyType", UintegerValue(m_p.access == "wifi" ? 4 : 3));
+        if (m_extensionFactory)
+        {
+            mag->SetExtension(m_extensionFactory(i));
+        }
+        for (uint32_t n = 0; n < m_p.mns; ++n)
+        {
+            mag->AddPolicy(GetMnLinkLayerId(n), GetMnIdentifier(n), m_lmaAddress);
+        }
+        m_mags.Get(i)->AddApplication(mag);
+        m_magApps.push_back(mag);
+        m_lmaApp->AddTrustedMag(m_proxyCoa[i]);
+    }
+}
+
+uint32_t
+Pmipv6DomainHelper::AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev)
+{
+    Ptr<Ipv6L3Protocol> ipv6 = m_mags.Get(mag)->GetObject<Ipv6L3Protocol>();
+    uint32_t ifIndex = ipv6->AddInterface(dev);
+    ipv6->SetForwarding(ifIndex, true);
+    ipv6->SetUp(ifIndex);
+    m_magApps[mag]->AddAccessInterface(ifIndex);
+    m_accessDevices[mag].push_back(dev);
+    m_accessIfIndex[mag].push_back(ifIndex);
+    return ifIndex;
+}
+
+void
+Pmipv6DomainHelper::BuildIdealAccess()
+{
+    m_idealChannel = CreateObject<IdealAccessChannel>();
+    m_idealChannel->SetAttribute("AccessDelay", TimeValue(m_p.rttMagAp / 2));
+    for (uint32_t i = 0; i < m_p.mags; ++i)
+    {
+        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+        dev->SetAddress(kSharedMagMac);
+        m_mags.Get(i)->AddDevice(dev);
+        dev->SetChannel(m_idealChannel);
+        m_idealChannel->AddAccessPoint(dev);
+        AddAccessInterface(i, dev);
+    }
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+        dev->SetAddress(GetMnLinkLayerId(n));
+        m_mns.Get(n)->AddDevice(dev);
+        dev->SetChannel(m_idealChannel);
+        m_mnDevices.Add(dev);
+        Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
+        ipv6->SetUp(ipv6->AddInterface(dev));
+        Simulator::Schedule(m_p.firstAttach, &Pmipv6DomainHelper::Attach, this, n, 0, 0);
+    }
+}
+
+void
+Pmipv6DomainHelper::BuildWifiAccess()
+{
+    WifiHelper wifi;
+    wifi.SetStandard(WIFI_STANDARD_80211a);
+    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                 "DataMode",
+                                 StringValue("OfdmRate54Mbps"),
+                                 "ControlMode",
+                                 StringValue("OfdmRate6Mbps"));
+    YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+    YansWifiPhyHelper phy;
+    phy.SetChannel(channel.Create());
+    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+    Ssid ssid("pmipv6");
+    WifiMacHelper mac;
+
+    // Everyone within a few metres: the handover is the station's choice of
+    // channel, not a fading radio.
+    MobilityHelper mobility;
+    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mobility.Install(m_mags);
+    mobility.Install(m_mns);
+
+    for (uint32_t i = 0; i < m_p.mags; ++i)
+    {
+        for (uint32_t k = 0; k < m_p.apsPerMag; ++k)
+        {
+            uint8_t ch = kWifiChannels[i * m_p.apsPerMag + k];
+            std::ostringstream settings;
+            settings << "{" << unsigned(ch) << ", 20, BAND_5GHZ, 0}";
+            phy.Set("ChannelSettings", StringValue(settings.str()));
+            mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+            NetDeviceContainer ap = wifi.Install(phy, mac, m_mags.Get(i));
+            ap.Get(0)->SetAddress(kSharedMagMac);
+            m_wifiChannelOfAccess.push_back(ch);
+            AddAccessInterface(i, ap.Get(0));
+        }
+    }
+    std::ostringstream settings;
+    settings << "{" << unsigned(kWifiChannels[0]) << ", 20, BAND_5GHZ, 0}";
+    phy.Set("ChannelSettings", StringValue(settings.str()));
+    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid), "ActiveProbing", BooleanValue(true));
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        NetDeviceContainer sta = wifi.Install(phy, mac, m_mns.Get(n));
+        Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(sta.Get(0));
+        dev->SetAddress(GetMnLinkLayerId(n));
+        m_mnDevices.Add(dev);
+        Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
+        ipv6->SetUp(ipv6->AddInterface(dev));
+        Ptr<StaWifiMac> staMac = DynamicCast<StaWifiMac>(dev->GetMac());
+        staMac->TraceConnectWithoutContext(
+            "Assoc",
+            MakeCallback(&Pmipv6DomainHelper::OnStaAssoc, this).Bind(n));
+        staMac->TraceConnectWithoutContext(
+            "DeAssoc",
+            MakeCallback(&Pmipv6DomainHelper::OnStaDeAssoc, this).Bind(n));
+    }
+}
+
+void
+Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex)
+{
+    if (m_idealChannel)
+    {
+        m_idealChannel->Attach(DynamicCast<SimpleNetDevice>(m_mnDevices.Get(mn)),
+                               DynamicCast<SimpleNetDevice>(m_accessDevices[mag][accessIndex]));
+    }
+    m_currentMag[mn] = mag;
+    m_servingMag[mn] = mag;
+    RecordAttach(mn, mag);
+    // DHO,L2 ends when the new MAG knows of the attach (seed 000 sec. 4.1).
+    m_magApps[mag]->NotifyAttach(GetMnLinkLayerId(mn), m_accessIfIndex[mag][accessIndex]);
+}
+
+void
+Pmipv6DomainHelper::RecordAttach(uint32_t mn, uint32_t mag)
+{
+    for (auto it = m_l2Handovers.rbegin(); it != m_l2Handovers.rend(); ++it)
+    {
+        if (it->mn == mn)
+        {
+            if (it->attached.IsZero())
+            {
+                it->attached = Simulator::Now();
+                it->toMag = mag;
+            }
+            return;
+        }
+    }
+}
+
+void
+Pmipv6DomainHelper::LoseLink(uint32_t mn)
+{
+    int mag = m_currentMag[mn];
+    m_currentMag[mn] = -1;
+    m_idealChannel->Detach(DynamicCast<SimpleNetDevice>(m_mnDevices.Get(mn)));
+    if (mag >= 0)
+    {
+        // The access point tells its MAG, one access hop later.
+        Simulator::Schedule(m_p.rttMagAp / 2,
+                            &Pmipv6Mag::NotifyDetach,
+                            m_magApps[mag],
+                            GetMnLinkLayerId(mn));
+    }
+}
+
+void
+Pmipv6DomainHelper::ScheduleHandover(uint32_t mn, Time linkLost, uint32_t targetMag)
+{
+    NS_ABORT_MSG_UNLESS(mn < m_p.mns, "ScheduleHandover: no mobile node " << mn);
+    NS_ABORT_MSG_UNLESS(targetMag < m_p.mags, "ScheduleHandover: no MAG " << targetMag);
+    Simulator::Schedule(linkLost - Simulator::Now(), [this, mn, targetMag]() {
+        m_l2Handovers.push_back(
+            L2Handover{mn, m_servingMag[mn], targetMag, Simulator::Now(), Time(0)});
+        m_servingMag[mn] = targetMag;
+        if (m_idealChannel)
+        {
+            LoseLink(mn);
+            Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0);
+            return;
+        }
+        // Wi-Fi: the station retunes to the target's first access point and
+        // re-associates by itself (active probing); the traces do the rest.
+        Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn));
+        uint8_t ch = m_wifiChannelOfAccess[targetMag * m_p.apsPerMag];
+        dev->GetPhy()->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
+    });
+}
+
+void
+Pmipv6DomainHelper::OnStaAssoc(uint32_t mn, Mac48Address bssid)
+{
+    // All access points share one BSSID: which one it is, the channel says.
+    Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn));
+    uint8_t ch = dev->GetPhy()->GetChannelNumber();
+    for (uint32_t a = 0; a < m_wifiChannelOfAccess.size(); ++a)
+    {
+        if (m_wifiChannelOfAccess[a] == ch)
+        {
+            Attach(mn, a / m_p.apsPerMag, a % m_p.apsPerMag);
+            return;
+        }
+    }
+    NS_LOG_WARN("MN " << mn << " associated on unknown channel " << unsigned(ch));
+}
+
+void
+Pmipv6DomainHelper::OnStaDeAssoc(uint32_t mn, Mac48Address bssid)
+{
+    int mag = m_currentMag[mn];
+    m_currentMag[mn] = -1;
+    if (mag >= 0)
+    {
+        m_magApps[mag]->NotifyDetach(GetMnLinkLayerId(mn));
+    }
+}
+
+void
+Pmipv6DomainHelper::EnablePcap(const std::string& prefix)
+{
+    PointToPointHelper p2p;
+    p2p.EnablePcap(prefix, m_coreDevices);
+    if (m_idealChannel)
+    {
+        m_idealChannel->EnablePcap(prefix + "-access.pcap");
+    }
+    if (m_p.access == "wifi")
+    {
+        YansWifiPhyHelper phy;
+        phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+        phy.EnablePcap(prefix, m_mnDevices);
+        for (auto& devs : m_accessDevices)
+        {
+            for (auto& d : devs)
+            {
+                phy.EnablePcap(prefix, d);
+            }
+        }
+    }
+}
+
+const Pmipv6DomainHelper::Parameters&
+Pmipv6DomainHelper::GetParameters() const
+{
+    return m_p;
+}
+
+Ptr<Node>
+Pmipv6DomainHelper::GetCn() const
+{
+    return m_cn;
+}
+
+Ptr<Node>
+Pmipv6DomainHelper::GetLma() const
+{
+    return m_lma;
+}
+
+Ptr<Node>
+Pmipv6DomainHelper::GetMag(uint32_t i) const
+{
+    return m_mags.Get(i);
+}
+
+Ptr<Node>
+Pmipv6DomainHelper::GetMn(uint32_t i) const
+{
+    return m_mns.Get(i);
+}
+
+Ptr<Pmipv6Lma>
+Pmipv6DomainHelper::GetLmaApp() const
+{
+    return m_lmaApp;
+}
+
+Ptr<Pmipv6Mag>
+Pmipv6DomainHelper::GetMagApp(uint32_t i) const
+{
+    return m_magApps.at(i);
+}
+
+Ipv6Address
+Pmipv6DomainHelper::GetCnAddress() const
+{
+    return m_cnAddress;
+}
+
+Ipv6Address
+Pmipv6DomainHelper::GetLmaAddress() const
+{
+    return m_lmaAddress;
+}
+
+Ipv6Address
+Pmipv6DomainHelper::GetProxyCoa(uint32_t mag) const
+{
+    return m_proxyCoa.at(mag);
+}
+
+Mac48Address
+Pmipv6DomainHelper::GetMnLinkLayerId(uint32_t mn) const
+{
+    // 02:00:00:xx:xx:xx, locally administered, distinct from the MAGs'.
+    uint8_t b[6] = {0x02, 0x00, 0x00, uint8_t((mn + 1) >> 16), uint8_t((mn + 1) >> 8),
+                    uint8_t(mn + 1)};
+    Mac48Address mac;
+    mac.CopyFrom(b);
+    return mac;
+}
+
+std::string
+Pmipv6DomainHelper::GetMnIdentifier(uint32_t mn) const
+{
+    return "mn" + std::to_string(mn) + "@pmipv6.example";
+}
+
+Ipv6Address
+Pmipv6DomainHelper::GetMnHomeAddress(uint32_t mn) const
+{
+    BindingCacheEntry* e = m_lmaApp->GetBindingCache().Find(GetMnIdentifier(mn));
+    if (!e)
+    {
+        return Ipv6Address::GetAny();
+    }
+    return Ipv6Address::MakeAutoconfiguredAddress(GetMnLinkLayerId(mn), e->homeNetworkPrefix.prefix);
+}
+
+uint32_t
+Pmipv6DomainHelper::GetServingMag(uint32_t mn) const
+{
+    return m_servingMag.at(mn);
+}
+
+const std::vector<Pmipv6DomainHelper::L2Handover>&
+Pmipv6DomainHelper::GetL2Handovers() const
+{
+    return m_l2Handovers;
+}
+
+} // namespace ns3

@@ -1,0 +1,147 @@
+/*
+ * Builds a whole PMIPv6 domain in one call, the way the LTE module's
+ * EpcHelper builds an EPC: correspondent node, LMA, MAGs, their links and
+ * routes, the access network (ideal or Wi-Fi) and the mobile nodes, and
+ * moves mobile nodes between MAGs on a schedule.
+ */
+#ifndef PMIPV6_DOMAIN_HELPER_H
+#define PMIPV6_DOMAIN_HELPER_H
+
+#include "ideal-access-channel.h"
+#include "pmipv6-lma.h"
+#include "pmipv6-mag.h"
+
+#include "ns3/data-rate.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/object-factory.h"
+#include "ns3/simple-net-device.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * Topology (ideal access):
+ *
+ *     CN ---- LMA ==== MAG_i ~~~~ MN      (=== p2p, RTT_MAG-LMA)
+ *                       |  \              (~~~ ideal access, RTT_MAG-AP)
+ *                     MAG_j (p2p, RTT_MAG-MAG, between every pair)
+ *
+ * With Wi-Fi access each MAG carries ApsPerMag 802.11a access points on
+ * their own channels, all with the same MAC and link-local address, and a
+ * handover is the mobile node's station switching channel; DHO,L2 is then
+ * whatever the re-association takes, recorded per handover.
+ */
+class Pmipv6DomainHelper
+{
+  public:
+    /// What to build; Validate() explains what is wrong.
+    struct Parameters
+    {
+        std::string access{"ideal"}; //!< "ideal" or "wifi"
+        uint32_t mags{2};
+        uint32_t mns{1};
+        uint32_t apsPerMag{1};               //!< Wi-Fi only
+        Time rttMagLma{MilliSeconds(30)};
+        Time rttMagMag{MilliSeconds(10)};
+        Time rttMagAp{MilliSeconds(5)};      //!< ideal only (Wi-Fi: the radio's)
+        Time dhoL2{MilliSeconds(11)};        //!< ideal only (Wi-Fi: measured)
+        Time cnLmaDelay{MilliSeconds(1)};    //!< one-way CN-LMA
+        DataRate coreRate{"1Gbps"};
+        Time firstAttach{MilliSeconds(10)};  //!< every MN attaches to MAG 0 then
+        /// \return an empty string, or what is wrong
+        std::string Validate() const;
+    };
+
+    /// One handover of one mobile node, as the access network saw it.
+    struct L2Handover
+    {
+        uint32_t mn;
+        uint32_t fromMag;
+        uint32_t toMag;
+        Time linkLost;   //!< t0: old link gone
+        Time attached;   //!< new MAG told of the attach (t0 + DHO,L2); 0 if never
+    };
+
+    Pmipv6DomainHelper();
+
+    /// Extensions: a factory that makes one MagExtension for each MAG.
+    void SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint32_t magIndex)> factory);
+
+    /// Build everything; aborts with a clear message on bad parameters.
+    void Build(const Parameters& p);
+
+    /**
+     * At \p linkLost the MN loses its link; it reaches an access point of
+     * \p targetMag (after DHO,L2 on ideal access, after the real
+     * re-association on Wi-Fi). A target equal to the serving MAG models the
+     * MN coming back to the old MAG.
+     */
+    void ScheduleHandover(uint32_t mn, Time linkLost, uint32_t targetMag);
+
+    /// Write pcap files (core links; Wi-Fi access links too) as PREFIX-node-dev.pcap.
+    void EnablePcap(const std::string& prefix);
+
+    const Parameters& GetParameters() const;
+    Ptr<Node> GetCn() const;
+    Ptr<Node> GetLma() const;
+    Ptr<Node> GetMag(uint32_t i) const;
+    Ptr<Node> GetMn(uint32_t i) const;
+    Ptr<Pmipv6Lma> GetLmaApp() const;
+    Ptr<Pmipv6Mag> GetMagApp(uint32_t i) const;
+    Ipv6Address GetCnAddress() const;
+    Ipv6Address GetLmaAddress() const;
+    Ipv6Address GetProxyCoa(uint32_t mag) const;
+    Mac48Address GetMnLinkLayerId(uint32_t mn) const;
+    std::string GetMnIdentifier(uint32_t mn) const;
+    /// The MN's home address (HNP + its interface id); zero before its first registration.
+    Ipv6Address GetMnHomeAddress(uint32_t mn) const;
+    /// The MAG the MN is attached to or heading for.
+    uint32_t GetServingMag(uint32_t mn) const;
+    const std::vector<L2Handover>& GetL2Handovers() const;
+
+  private:
+    void BuildCore();
+    void BuildIdealAccess();
+    void BuildWifiAccess();
+    void InstallAgents();
+    void InstallIpv6(Ptr<Node> node);
+    uint32_t AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev);
+    void Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex);
+    void LoseLink(uint32_t mn);
+    void OnStaAssoc(uint32_t mn, Mac48Address bssid);
+    void OnStaDeAssoc(uint32_t mn, Mac48Address bssid);
+    void RecordAttach(uint32_t mn, uint32_t mag);
+
+    Parameters m_p;
+    std::function<Ptr<MagExtension>(uint32_t)> m_extensionFactory;
+    Ptr<Node> m_cn;
+    Ptr<Node> m_lma;
+    NodeContainer m_mags;
+    NodeContainer m_mns;
+    Ptr<Pmipv6Lma> m_lmaApp;
+    std::vector<Ptr<Pmipv6Mag>> m_magApps;
+    Ipv6Address m_cnAddress;
+    Ipv6Address m_lmaAddress;
+    std::vector<Ipv6Address> m_proxyCoa;
+    NetDeviceContainer m_coreDevices;
+    NetDeviceContainer m_mnDevices;
+    /// Per MAG, its access devices and their interface indexes.
+    std::vector<std::vector<Ptr<NetDevice>>> m_accessDevices;
+    std::vector<std::vector<uint32_t>> m_accessIfIndex;
+    std::vector<uint8_t> m_wifiChannelOfAccess; //!< flattened mag*apsPerMag+k
+    Ptr<IdealAccessChannel> m_idealChannel;
+    std::vector<uint32_t> m_servingMag;
+    std::vector<int> m_currentMag; //!< -1 while detached
+    std::vector<L2Handover> m_l2Handovers;
+};
+
+} // namespace ns3
+
+#endif
