@@ -17,6 +17,7 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-helper.h"
+#include "ns3/frame-exchange-manager.h"
 #include "ns3/wifi-net-device.h"
 #include "ns3/wifi-phy.h"
 #include "ns3/yans-wifi-helper.h"
@@ -36,6 +37,16 @@ const Mac48Address kSharedMagMac("02:00:00:00:fe:01");
 /// 5 GHz 20 MHz channels for the access points, one each.
 const uint8_t kWifiChannels[] = {36,  40,  44,  48,  52,  56,  60,  64,  100, 104, 108, 112,
                                  116, 120, 124, 128, 132, 136, 140, 149, 153, 157, 161, 165};
+
+/// A Wi-Fi device's MAC must change in the frame exchange manager too
+/// (where the wifi helper copied it at install time).
+void
+SetWifiAddress(Ptr<NetDevice> dev, Mac48Address address)
+{
+    Ptr<WifiMac> mac = DynamicCast<WifiNetDevice>(dev)->GetMac();
+    mac->SetAddress(address);
+    mac->GetFrameExchangeManager()->SetAddress(address);
+}
 
 Ipv6Address
 SubnetBase(uint16_t a, uint16_t b)
@@ -311,7 +322,7 @@ Pmipv6DomainHelper::BuildWifiAccess()
             phy.Set("ChannelSettings", StringValue(settings.str()));
             mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
             NetDeviceContainer ap = wifi.Install(phy, mac, m_mags.Get(i));
-            ap.Get(0)->SetAddress(kSharedMagMac);
+            SetWifiAddress(ap.Get(0), kSharedMagMac);
             m_wifiChannelOfAccess.push_back(ch);
             AddAccessInterface(i, ap.Get(0));
         }
@@ -324,7 +335,7 @@ Pmipv6DomainHelper::BuildWifiAccess()
     {
         NetDeviceContainer sta = wifi.Install(phy, mac, m_mns.Get(n));
         Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(sta.Get(0));
-        dev->SetAddress(GetMnLinkLayerId(n));
+        SetWifiAddress(dev, GetMnLinkLayerId(n));
         m_mnDevices.Add(dev);
         Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
         ipv6->SetUp(ipv6->AddInterface(dev));
