@@ -140,7 +140,11 @@ HandoverScenario::Run()
 {
     std::string err = m_config.Validate();
     NS_ABORT_MSG_UNLESS(err.empty(), "handover scenario: " << err);
-    const Config& c = m_config;
+    Config c = m_config;
+    if (c.wrongPrediction)
+    {
+        c.domain.mags = std::max(c.domain.mags, 3u); // predicted, reached, and the old one
+    }
     std::unique_ptr<HandoverScheme> scheme = Registry()[c.scheme](c);
 
     Pmipv6DomainHelper domain;

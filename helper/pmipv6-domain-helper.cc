@@ -148,6 +148,8 @@ Pmipv6DomainHelper::Build(const Parameters& p)
     }
     m_servingMag.assign(p.mns, 0);
     m_currentMag.assign(p.mns, -1);
+    m_previousMag.assign(p.mns, -1);
+    m_pending.assign(p.mns, {});
     m_accessDevices.assign(p.mags, {});
     m_accessIfIndex.assign(p.mags, {});
     BuildCore();
@@ -361,7 +363,12 @@ Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex)
     m_servingMag[mn] = mag;
     RecordAttach(mn, mag);
     // DHO,L2 ends when the new MAG knows of the attach (seed 000 sec. 4.1).
-    m_magApps[mag]->NotifyAttach(GetMnLinkLayerId(mn), m_accessIfIndex[mag][accessIndex]);
+    // 802.11 reassociation names the AP the station comes from: pass the MAG on.
+    int previous = m_previousMag[mn];
+    m_magApps[mag]->NotifyAttach(GetMnLinkLayerId(mn),
+                                 m_accessIfIndex[mag][accessIndex],
+                                 previous >= 0 && previous != int(mag) ? m_proxyCoa[previous]
+                                                                       : Ipv6Address::GetAny());
 }
 
 void
@@ -402,22 +409,60 @@ Pmipv6DomainHelper::ScheduleHandover(uint32_t mn, Time linkLost, uint32_t target
 {
     NS_ABORT_MSG_UNLESS(mn < m_p.mns, "ScheduleHandover: no mobile node " << mn);
     NS_ABORT_MSG_UNLESS(targetMag < m_p.mags, "ScheduleHandover: no MAG " << targetMag);
-    Simulator::Schedule(linkLost - Simulator::Now(), [this, mn, targetMag]() {
-        m_l2Handovers.push_back(
-            L2Handover{mn, m_servingMag[mn], targetMag, Simulator::Now(), Time(0)});
-        m_servingMag[mn] = targetMag;
-        if (m_idealChannel)
+    NS_ABORT_MSG_UNLESS(m_pending[mn].empty() || m_pending[mn].back().at < linkLost,
+                        "ScheduleHandover: schedule each MN's handovers in time order");
+    EventId id = Simulator::Schedule(linkLost - Simulator::Now(),
+                                     &Pmipv6DomainHelper::ExecuteHandover,
+                                     this,
+                                     mn,
+                                     targetMag);
+    m_pending[mn].push_back(PendingHandover{linkLost, targetMag, id});
+}
+
+bool
+Pmipv6DomainHelper::ForceLinkLoss(uint32_t mn, Time notAfter)
+{
+    if (m_pending.at(mn).empty() || m_pending[mn].front().at > notAfter)
+    {
+        return false;
+    }
+    PendingHandover next = m_pending[mn].front();
+    next.event.Cancel();
+    ExecuteHandover(mn, next.target);
+    return true;
+}
+
+int
+Pmipv6DomainHelper::FindMn(Mac48Address linkLayerId) const
+{
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        if (GetMnLinkLayerId(n) == linkLayerId)
         {
-            LoseLink(mn);
-            Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0);
-            return;
+            return n;
         }
-        // Wi-Fi: the station retunes to the target's first access point and
-        // re-associates by itself (active probing); the traces do the rest.
-        Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn));
-        uint8_t ch = m_wifiChannelOfAccess[targetMag * m_p.apsPerMag];
-        dev->GetPhy()->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
-    });
+    }
+    return -1;
+}
+
+void
+Pmipv6DomainHelper::ExecuteHandover(uint32_t mn, uint32_t targetMag)
+{
+    m_pending[mn].pop_front();
+    m_l2Handovers.push_back(L2Handover{mn, m_servingMag[mn], targetMag, Simulator::Now(), Time(0)});
+    m_previousMag[mn] = m_servingMag[mn];
+    m_servingMag[mn] = targetMag;
+    if (m_idealChannel)
+    {
+        LoseLink(mn);
+        Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0);
+        return;
+    }
+    // Wi-Fi: the station retunes to the target's first access point and
+    // re-associates by itself (active probing); the traces do the rest.
+    Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn));
+    uint8_t ch = m_wifiChannelOfAccess[targetMag * m_p.apsPerMag];
+    dev->GetPhy()->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
 }
 
 void

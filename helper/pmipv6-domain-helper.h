@@ -18,6 +18,7 @@
 #include "ns3/object-factory.h"
 #include "ns3/simple-net-device.h"
 
+#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -85,6 +86,16 @@ class Pmipv6DomainHelper
      */
     void ScheduleHandover(uint32_t mn, Time linkLost, uint32_t targetMag);
 
+    /**
+     * Lose the MN's old link now if its handover is still to come (an old
+     * MAG's HOComplete forcing the disconnection, seed 000 sec. 3.2).
+     * Only a handover planned no later than \p notAfter is brought forward.
+     * \return true if a pending handover was brought forward
+     */
+    bool ForceLinkLoss(uint32_t mn, Time notAfter);
+    /// The index of the MN with this link-layer id; -1 if none.
+    int FindMn(Mac48Address linkLayerId) const;
+
     /// Write pcap files (core links; Wi-Fi access links too) as PREFIX-node-dev.pcap.
     void EnablePcap(const std::string& prefix);
 
@@ -118,6 +129,7 @@ class Pmipv6DomainHelper
     void OnStaAssoc(uint32_t mn, Mac48Address bssid);
     void OnStaDeAssoc(uint32_t mn, Mac48Address bssid);
     void RecordAttach(uint32_t mn, uint32_t mag);
+    void ExecuteHandover(uint32_t mn, uint32_t targetMag);
 
     Parameters m_p;
     std::function<Ptr<MagExtension>(uint32_t)> m_extensionFactory;
@@ -139,6 +151,14 @@ class Pmipv6DomainHelper
     Ptr<IdealAccessChannel> m_idealChannel;
     std::vector<uint32_t> m_servingMag;
     std::vector<int> m_currentMag; //!< -1 while detached
+    std::vector<int> m_previousMag; //!< the MAG before the last link loss
+    struct PendingHandover
+    {
+        Time at;
+        uint32_t target;
+        EventId event;
+    };
+    std::vector<std::deque<PendingHandover>> m_pending; //!< per MN, in time order
     std::vector<L2Handover> m_l2Handovers;
 };
 

@@ -59,6 +59,9 @@ class BindingUpdateListEntry
     EventId retransmitEvent;
     EventId refreshEvent;
     uint8_t handoffIndicator{0};
+    /// The MAG the MN came from, when the access technology says (e.g. the
+    /// current-AP field of an 802.11 reassociation); :: if unknown.
+    Ipv6Address previousMag;
 };
 
 /**

@@ -44,6 +44,12 @@ Pmipv6Lma::GetTypeId()
                           TimeValue(MilliSeconds(300)),
                           MakeTimeAccessor(&Pmipv6Lma::m_timestampValidityWindow),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PreviousMagGracePeriod",
+                          "After a handover, how long the LMA still accepts tunnelled uplink "
+                          "from the previous MAG",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Pmipv6Lma::m_previousMagGracePeriod),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("PbuReceived",
                             "A Proxy Binding Update arrived (before validation)",
                             MakeTraceSourceAccessor(&Pmipv6Lma::m_pbuRxTrace),
@@ -260,7 +266,12 @@ Pmipv6Lma::Register(BindingCacheEntry& e, const BindingUpdateHeader& pbu, Ipv6Ad
         // RFC 5213 sec. 5.6.1: the tunnel follows the binding.
         if (!e.proxyCoa.IsAny() && e.state == BindingCacheEntry::REGISTERED)
         {
-            GetTunnel()->RemoveEndpoint(e.proxyCoa);
+            // Keep taking the old MAG's reverse-tunnelled uplink a little
+            // longer: with a fast handover the MN is still there.
+            Simulator::Schedule(m_previousMagGracePeriod,
+                                &Ipv6TunnelL4Protocol::RemoveEndpoint,
+                                GetTunnel(),
+                                e.proxyCoa);
         }
         GetTunnel()->AddEndpoint(proxyCoa);
     }

@@ -70,6 +70,7 @@ class Pmipv6Lma : public MobilityAgent
     Time m_minDelayBeforeBceDelete;
     Time m_maxBindingLifetime;
     Time m_timestampValidityWindow;
+    Time m_previousMagGracePeriod;
 
     TracedCallback<std::string, Ipv6Address, uint16_t, Time> m_pbuRxTrace;
     TracedCallback<std::string, Ipv6Address, uint8_t> m_pbaTxTrace;

@@ -60,6 +60,12 @@ MagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
     return false;
 }
 
+bool
+MagExtension::HandleUplink(BindingUpdateListEntry& e, Ptr<const Packet> p, const Ipv6Header& header)
+{
+    return false;
+}
+
 void
 MagExtension::DoDispose()
 {
@@ -246,7 +252,7 @@ Pmipv6Mag::SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::Stat
 }
 
 void
-Pmipv6Mag::NotifyAttach(Mac48Address mn, uint32_t ifIndex)
+Pmipv6Mag::NotifyAttach(Mac48Address mn, uint32_t ifIndex, Ipv6Address previousMag)
 {
     BindingUpdateListEntry* e = GetOrCreateEntry(mn);
     if (!e)
@@ -263,6 +269,7 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn, uint32_t ifIndex)
                        << ifIndex);
     e->attached = true;
     e->accessInterface = ifIndex;
+    e->previousMag = previousMag;
     PinNeighbor(*e);
     m_attachTrace(e->mnIdentifier, mn);
     switch (e->state)
@@ -316,6 +323,12 @@ Pmipv6Mag::Release(BindingUpdateListEntry& e)
         SendPbu(e, Seconds(0));
         return;
     }
+    RemoveEntry(e);
+}
+
+void
+Pmipv6Mag::RemoveEntry(BindingUpdateListEntry& e)
+{
     SwitchToState(e, BindingUpdateListEntry::IDLE);
     m_list.Remove(e.linkLayerId);
 }
@@ -590,7 +603,10 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
         BindingUpdateListEntry* e = m_list.FindByPrefix(header.GetSource());
         if (!e || e->state != BindingUpdateListEntry::REGISTERED || !e->attached)
         {
-            m_dataDropTrace(p, e ? "uplink-not-registered" : "uplink-unknown-source");
+            if (!e || !m_extension->HandleUplink(*e, p, header))
+            {
+                DropData(p, e ? "uplink-not-registered" : "uplink-unknown-source");
+            }
             return true;
         }
         GetTunnel()->Encapsulate(p, header, GetAddress(), e->lmaAddress);
@@ -599,13 +615,28 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
     BindingUpdateListEntry* e = m_list.FindByPrefix(header.GetDestination());
     if (!e)
     {
+        BindingUpdateListEntry* sender = m_list.FindByPrefix(header.GetSource());
+        if (sender && sender->state == BindingUpdateListEntry::REGISTERED)
+        {
+            // Uplink relayed by a peer MAG through the MAG-MAG tunnel
+            // (RFC 5949 sec. 4.1): into the tunnel to the LMA.
+            GetTunnel()->Encapsulate(p, header, GetAddress(), sender->lmaAddress);
+            return true;
+        }
+        if (inIf == GetTunnel()->GetInterfaceIndex())
+        {
+            // Out of a tunnel but for no MN known here: never re-route it
+            // (a default route would send it back to the LMA).
+            DropData(p, "tunnel-unknown-mn");
+            return true;
+        }
         return false;
     }
     if (!e->attached)
     {
         if (!m_extension->HandleUndeliverable(*e, p, header))
         {
-            m_dataDropTrace(p, "mn-not-attached");
+            DropData(p, "mn-not-attached");
         }
         return true;
     }
@@ -616,6 +647,13 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
     route->SetOutputDevice(ipv6->GetNetDevice(e->accessInterface));
     ucb(idev, route, p, header);
     return true;
+}
+
+void
+Pmipv6Mag::DropData(Ptr<const Packet> p, const std::string& reason)
+{
+    NS_LOG_LOGIC("MAG " << GetAddress() << " drops a data packet: " << reason);
+    m_dataDropTrace(p, reason);
 }
 
 void

@@ -44,6 +44,11 @@ class MagExtension : public Object
     virtual bool HandleUndeliverable(BindingUpdateListEntry& e,
                                      Ptr<const Packet> p,
                                      const Ipv6Header& header);
+    /// An uplink packet of a MN whose binding is not registered here yet.
+    /// Return true if taken (e.g. relayed to the previous MAG); else dropped.
+    virtual bool HandleUplink(BindingUpdateListEntry& e,
+                              Ptr<const Packet> p,
+                              const Ipv6Header& header);
 
   protected:
     void DoDispose() override;
@@ -72,8 +77,13 @@ class Pmipv6Mag : public MobilityAgent
     void AddAccessInterface(uint32_t ifIndex);
     bool IsAccessInterface(uint32_t ifIndex) const;
 
-    /// The access technology reports that \p mn is now reachable on \p ifIndex.
-    void NotifyAttach(Mac48Address mn, uint32_t ifIndex);
+    /**
+     * The access technology reports that \p mn is now reachable on
+     * \p ifIndex, coming from \p previousMag if it knows (:: otherwise).
+     */
+    void NotifyAttach(Mac48Address mn,
+                      uint32_t ifIndex,
+                      Ipv6Address previousMag = Ipv6Address::GetAny());
     /// The access technology reports that \p mn has gone.
     void NotifyDetach(Mac48Address mn);
 
@@ -95,6 +105,11 @@ class Pmipv6Mag : public MobilityAgent
     bool Deliver(BindingUpdateListEntry& e, Ptr<const Packet> p, const Ipv6Header& header);
     /// Remove an entry (and de-register it if it is registered).
     void Release(BindingUpdateListEntry& e);
+    /**
+     * Forget an entry without signalling: for a MN whose binding another
+     * MAG has already taken over (a de-registration would be refused).
+     */
+    void RemoveEntry(BindingUpdateListEntry& e);
 
     typedef void (*EntryTracedCallback)(std::string mnId, Mac48Address mn);
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
@@ -129,6 +144,7 @@ class Pmipv6Mag : public MobilityAgent
     void SendRouterAdvertisement(BindingUpdateListEntry& e);
     void PinNeighbor(BindingUpdateListEntry& e);
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
+    void DropData(Ptr<const Packet> p, const std::string& reason);
 
     std::map<Mac48Address, Policy> m_policies;
     std::set<uint32_t> m_accessInterfaces;

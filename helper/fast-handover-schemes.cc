@@ -1,0 +1,111 @@
+/*
+ * The fast-handover schemes of the scenario: FPMIPv6 (seed 000) and
+ * RFC 5949 PFMIPv6, registered under --scheme names. Each sets its MAG
+ * extension on every MAG and plays the L2 part: the prediction Tpred
+ * before the link loss, HOInit and HOComplete through the access point.
+ */
+#include "fpmipv6-mag-extension.h"
+#include "handover-scenario.h"
+
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+namespace
+{
+
+/// What FPMIPv6 and PFMIPv6 do alike around a handover.
+class PredictiveScheme : public HandoverScheme
+{
+  public:
+    explicit PredictiveScheme(const HandoverScenario::Config& c)
+        : m_config(c)
+    {
+    }
+
+    void ScheduleHandover(Pmipv6DomainHelper& domain,
+                          uint32_t mn,
+                          Time linkLost,
+                          uint32_t fromMag,
+                          uint32_t toMag) override
+    {
+        m_domain = &domain;
+        if (m_config.tpred.IsStrictlyPositive())
+        {
+            // Wrong prediction (seed 000 sec. 3.5): the L2 names a third MAG.
+            uint32_t predicted = m_config.wrongPrediction
+                                     ? (toMag + 1) % domain.GetParameters().mags
+                                     : toMag;
+            Simulator::Schedule(linkLost - m_config.tpred - Simulator::Now(),
+                                &PredictiveScheme::Predict,
+                                this,
+                                mn,
+                                fromMag,
+                                predicted);
+        }
+        domain.ScheduleHandover(mn, linkLost, toMag);
+    }
+
+  protected:
+    virtual void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) = 0;
+
+    /// L2 commands from a MAG to its AP travel one access hop (RTT_MAG-AP / 2).
+    void OnL2Command(Mac48Address mac,
+                     FastHandoverMagExtension::L2Command cmd,
+                     Ipv6Address target)
+    {
+        int mn = m_domain->FindMn(mac);
+        if (mn < 0 || cmd != FastHandoverMagExtension::HO_COMPLETE)
+        {
+            return;
+        }
+        // HOComplete: the MN leaves the old AP now, unless it already has.
+        Time hop = m_domain->GetParameters().rttMagAp / 2;
+        Time notAfter = Simulator::Now() + hop + m_config.tpred;
+        Simulator::Schedule(hop, [this, mn, notAfter]() {
+            m_domain->ForceLinkLoss(mn, notAfter);
+        });
+    }
+
+    HandoverScenario::Config m_config;
+    Pmipv6DomainHelper* m_domain{nullptr};
+};
+
+class Fpmipv6Scheme : public PredictiveScheme
+{
+  public:
+    using PredictiveScheme::PredictiveScheme;
+
+    void Configure(Pmipv6DomainHelper& domain) override
+    {
+        m_domain = &domain;
+        domain.SetMagExtensionFactory([this](uint32_t) {
+            Ptr<Fpmipv6MagExtension> ext = CreateObject<Fpmipv6MagExtension>();
+            ext->SetL2ControlCallback(MakeCallback(&Fpmipv6Scheme::OnL2Command, this));
+            return ext;
+        });
+    }
+
+  private:
+    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) override
+    {
+        Ptr<Fpmipv6MagExtension> ext =
+            DynamicCast<Fpmipv6MagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
+        ext->PredictHandover(m_domain->GetMnLinkLayerId(mn), m_domain->GetProxyCoa(predictedMag));
+    }
+};
+
+struct Registration
+{
+    Registration()
+    {
+        HandoverScenario::RegisterScheme("fpmipv6", [](const HandoverScenario::Config& c) {
+            return std::make_unique<Fpmipv6Scheme>(c);
+        });
+    }
+} g_registration;
+
+} // namespace
+
+} // namespace ns3

@@ -1,0 +1,359 @@
+#include "fast-handover-mag-extension.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("FastHandoverMagExtension");
+NS_OBJECT_ENSURE_REGISTERED(FastHandoverMagExtension);
+
+TypeId
+FastHandoverMagExtension::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::FastHandoverMagExtension")
+            .SetParent<MagExtension>()
+            .SetGroupName("Pmipv6")
+            .AddAttribute("BufferPackets",
+                          "Most packets buffered for one mobile node",
+                          UintegerValue(10000),
+                          MakeUintegerAccessor(&FastHandoverMagExtension::m_bufferPackets),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("BufferBytes",
+                          "Most bytes buffered for one mobile node",
+                          UintegerValue(4 << 20),
+                          MakeUintegerAccessor(&FastHandoverMagExtension::m_bufferBytes),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddTraceSource("State",
+                            "A mobile node's handover context changed state",
+                            MakeTraceSourceAccessor(&FastHandoverMagExtension::m_stateTrace),
+                            "ns3::FastHandoverMagExtension::StateTracedCallback")
+            .AddTraceSource("Buffered",
+                            "A downlink packet was buffered",
+                            MakeTraceSourceAccessor(&FastHandoverMagExtension::m_bufferTrace),
+                            "ns3::FastHandoverMagExtension::PacketTracedCallback")
+            .AddTraceSource("BufferDrop",
+                            "A packet was dropped: buffer full, or still buffered when the "
+                            "handover context ended",
+                            MakeTraceSourceAccessor(&FastHandoverMagExtension::m_bufferDropTrace),
+                            "ns3::FastHandoverMagExtension::PacketTracedCallback")
+            .AddTraceSource("Forwarded",
+                            "A downlink packet was forwarded to a peer MAG",
+                            MakeTraceSourceAccessor(&FastHandoverMagExtension::m_forwardTrace),
+                            "ns3::FastHandoverMagExtension::PacketTracedCallback");
+    return tid;
+}
+
+std::string
+FastHandoverMagExtension::StateName(State s)
+{
+    switch (s)
+    {
+    case IDLE:
+        return "IDLE";
+    case HO_INITIATED:
+        return "HO_INITIATED";
+    case HO_READY:
+        return "HO_READY";
+    case BUFFERING:
+        return "BUFFERING";
+    case FORWARDING:
+        return "FORWARDING";
+    case REGISTERING:
+        return "REGISTERING";
+    case AWAITING_MN:
+        return "AWAITING_MN";
+    case CONNECTED:
+        return "CONNECTED";
+    }
+    return "?";
+}
+
+void
+FastHandoverMagExtension::SetL2ControlCallback(L2ControlCallback cb)
+{
+    m_l2Control = cb;
+}
+
+const FastHandoverMagExtension::HandoverContext*
+FastHandoverMagExtension::GetContext(Mac48Address mn) const
+{
+    auto it = m_contexts.find(mn);
+    return it == m_contexts.end() ? nullptr : &it->second;
+}
+
+FastHandoverMagExtension::HandoverContext&
+FastHandoverMagExtension::Context(Mac48Address mn)
+{
+    return m_contexts[mn];
+}
+
+void
+FastHandoverMagExtension::SwitchToState(BindingUpdateListEntry& e, HandoverContext& c, State s)
+{
+    if (c.state == s)
+    {
+        return;
+    }
+    NS_LOG_INFO("MAG " << m_mag->GetAddress() << " " << e.mnIdentifier << ": " << StateName(c.state)
+                       << " -> " << StateName(s));
+    m_stateTrace(e.mnIdentifier, StateName(c.state), StateName(s));
+    c.state = s;
+}
+
+void
+FastHandoverMagExtension::UsePeer(HandoverContext& c, Ipv6Address peer)
+{
+    if (std::find(c.tunnelPeers.begin(), c.tunnelPeers.end(), peer) == c.tunnelPeers.end())
+    {
+        m_mag->GetTunnel()->AddEndpoint(peer);
+        c.tunnelPeers.push_back(peer);
+    }
+}
+
+void
+FastHandoverMagExtension::Reset(BindingUpdateListEntry& e, HandoverContext& c)
+{
+    Simulator::Cancel(c.timer);
+    for (const auto& peer : c.tunnelPeers)
+    {
+        m_mag->GetTunnel()->RemoveEndpoint(peer);
+    }
+    c.tunnelPeers.clear();
+    for (const auto& [p, h] : c.buffer)
+    {
+        m_bufferDrops++;
+        m_bufferDropTrace(p, e.mnIdentifier);
+    }
+    c.buffer.clear();
+    c.bufferedBytes = 0;
+    c.peer = Ipv6Address();
+    c.forwardTo = Ipv6Address();
+    SwitchToState(e, c, IDLE);
+}
+
+bool
+FastHandoverMagExtension::Buffer(BindingUpdateListEntry& e,
+                                 HandoverContext& c,
+                                 Ptr<const Packet> p,
+                                 const Ipv6Header& h)
+{
+    if (c.buffer.size() >= m_bufferPackets || c.bufferedBytes + p->GetSize() > m_bufferBytes)
+    {
+        m_bufferDrops++;
+        m_bufferDropTrace(p, e.mnIdentifier);
+        return false;
+    }
+    c.buffer.emplace_back(p->Copy(), h);
+    c.bufferedBytes += p->GetSize();
+    m_buffered++;
+    m_bufferTrace(p, e.mnIdentifier);
+    return true;
+}
+
+void
+FastHandoverMagExtension::FlushToMn(BindingUpdateListEntry& e, HandoverContext& c)
+{
+    NS_LOG_INFO("MAG " << m_mag->GetAddress() << " delivers " << c.buffer.size()
+                       << " buffered packets to " << e.mnIdentifier);
+    while (!c.buffer.empty())
+    {
+        auto [p, h] = c.buffer.front();
+        c.buffer.pop_front();
+        m_mag->Deliver(e, p, h);
+    }
+    c.bufferedBytes = 0;
+}
+
+void
+FastHandoverMagExtension::StartForwarding(BindingUpdateListEntry& e,
+                                          HandoverContext& c,
+                                          Ipv6Address peer)
+{
+    UsePeer(c, peer);
+    c.forwardTo = peer;
+    SwitchToState(e, c, FORWARDING);
+    while (!c.buffer.empty())
+    {
+        auto [p, h] = c.buffer.front();
+        c.buffer.pop_front();
+        Forward(e, c, p, h);
+    }
+    c.bufferedBytes = 0;
+}
+
+void
+FastHandoverMagExtension::Forward(BindingUpdateListEntry& e,
+                                  HandoverContext& c,
+                                  Ptr<const Packet> p,
+                                  const Ipv6Header& h)
+{
+    m_forwarded++;
+    m_forwardTrace(p, e.mnIdentifier);
+    m_mag->GetTunnel()->Encapsulate(p, h, m_mag->GetAddress(), c.forwardTo);
+}
+
+void
+FastHandoverMagExtension::ScheduleCleanup(BindingUpdateListEntry& e, HandoverContext& c, Time delay)
+{
+    Simulator::Cancel(c.timer);
+    c.timer = Simulator::Schedule(delay, &FastHandoverMagExtension::Cleanup, this, e.linkLayerId);
+}
+
+void
+FastHandoverMagExtension::Cleanup(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    auto it = m_contexts.find(mn);
+    if (!e || it == m_contexts.end())
+    {
+        return;
+    }
+    Reset(*e, it->second);
+    m_contexts.erase(it);
+    if (!e->attached)
+    {
+        m_mag->RemoveEntry(*e);
+    }
+}
+
+void
+FastHandoverMagExtension::SendHi(BindingUpdateListEntry& e,
+                                 HandoverContext& c,
+                                 Ipv6Address to,
+                                 bool proxy,
+                                 bool forward)
+{
+    HandoverInitiateHeader hi;
+    c.sequence = ++m_nextSequence;
+    hi.SetSequence(c.sequence);
+    hi.SetFlagU(true); // buffer at the new MAG
+    hi.SetFlagP(proxy);
+    hi.SetFlagF(forward);
+    MobilityOptions& o = hi.GetOptions();
+    o.mnIdentifier = e.mnIdentifier;
+    uint8_t mac[6];
+    e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    if (!e.homeNetworkPrefix.prefix.IsAny())
+    {
+        o.homeNetworkPrefixes = {e.homeNetworkPrefix};
+    }
+    o.lmaAddress = e.lmaAddress;
+    o.timestamp = TimeToMobilityTimestamp(Simulator::Now());
+    m_mag->SendMessage(hi, to);
+}
+
+void
+FastHandoverMagExtension::SendHack(BindingUpdateListEntry& e,
+                                   uint16_t sequence,
+                                   Ipv6Address to,
+                                   uint8_t code)
+{
+    HandoverAckHeader hack;
+    hack.SetSequence(sequence);
+    hack.SetCode(code);
+    MobilityOptions& o = hack.GetOptions();
+    o.mnIdentifier = e.mnIdentifier;
+    uint8_t mac[6];
+    e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    m_mag->SendMessage(hack, to);
+}
+
+void
+FastHandoverMagExtension::SendFbu(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to)
+{
+    FastBindingUpdateHeader fbu;
+    c.sequence = ++m_nextSequence;
+    fbu.SetSequence(c.sequence);
+    fbu.SetFlagA(true);
+    fbu.SetLifetime(Seconds(4));
+    MobilityOptions& o = fbu.GetOptions();
+    o.mnIdentifier = e.mnIdentifier;
+    uint8_t mac[6];
+    e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    if (!e.homeNetworkPrefix.prefix.IsAny())
+    {
+        o.homeNetworkPrefixes = {e.homeNetworkPrefix};
+    }
+    m_mag->SendMessage(fbu, to);
+}
+
+void
+FastHandoverMagExtension::SendFback(BindingUpdateListEntry& e, uint16_t sequence, Ipv6Address to)
+{
+    FastBindingAckHeader fback;
+    fback.SetStatus(BindingAckStatus::ACCEPTED);
+    fback.SetSequence(sequence);
+    fback.SetLifetime(Seconds(4));
+    MobilityOptions& o = fback.GetOptions();
+    o.mnIdentifier = e.mnIdentifier;
+    uint8_t mac[6];
+    e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    // The new MAG may not know the prefix yet (its PBA is still on the
+    // way) but must recognise the forwarded packets that follow.
+    if (!e.homeNetworkPrefix.prefix.IsAny())
+    {
+        o.homeNetworkPrefixes = {e.homeNetworkPrefix};
+    }
+    m_mag->SendMessage(fback, to);
+}
+
+BindingUpdateListEntry*
+FastHandoverMagExtension::EntryOf(const MobilityOptions& o, Mac48Address& mn, bool create)
+{
+    if (!o.mnLinkLayerId || o.mnLinkLayerId->size() != 6)
+    {
+        return nullptr;
+    }
+    mn.CopyFrom(o.mnLinkLayerId->data());
+    return create ? m_mag->GetOrCreateEntry(mn) : m_mag->GetBindingUpdateList().Find(mn);
+}
+
+void
+FastHandoverMagExtension::L2Control(Mac48Address mn, L2Command cmd, Ipv6Address target)
+{
+    if (!m_l2Control.IsNull())
+    {
+        m_l2Control(mn, cmd, target);
+    }
+}
+
+uint64_t
+FastHandoverMagExtension::GetBufferedCount() const
+{
+    return m_buffered;
+}
+
+uint64_t
+FastHandoverMagExtension::GetBufferDropCount() const
+{
+    return m_bufferDrops;
+}
+
+uint64_t
+FastHandoverMagExtension::GetForwardedCount() const
+{
+    return m_forwarded;
+}
+
+void
+FastHandoverMagExtension::DoDispose()
+{
+    for (auto& [mn, c] : m_contexts)
+    {
+        Simulator::Cancel(c.timer);
+    }
+    m_contexts.clear();
+    m_l2Control = L2ControlCallback();
+    MagExtension::DoDispose();
+}
+
+} // namespace ns3

@@ -1,0 +1,133 @@
+/*
+ * What the fast-handover extensions of a MAG (seed 000's FPMIPv6, RFC 5949
+ * PFMIPv6) share: a per-mobile-node handover context with traced states,
+ * a bounded buffer, forwarding through a MAG-MAG tunnel, and the
+ * HI/HAck/FBU/FBack messages.
+ */
+#ifndef FAST_HANDOVER_MAG_EXTENSION_H
+#define FAST_HANDOVER_MAG_EXTENSION_H
+
+#include "pmipv6-mag.h"
+
+#include "ns3/ipv6-header.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+#include <map>
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * Base of the fast-handover MAG extensions. Subclasses implement the state
+ * machines; this class keeps one HandoverContext per mobile node and does
+ * the mechanics: buffering (bounded in packets and bytes, in order; an
+ * overflow is dropped, counted and traced), forwarding to a peer MAG
+ * through the IPv6-in-IPv6 tunnel, and building the messages from the
+ * MAG's binding update list entry.
+ */
+class FastHandoverMagExtension : public MagExtension
+{
+  public:
+    /// States of both roles; seed 000 Fig. 5 (old MAG) and Fig. 6 (new MAG).
+    enum State
+    {
+        IDLE,         //!< no handover in progress for this MN
+        HO_INITIATED, //!< old MAG: HI sent, waiting for the HAck
+        HO_READY,     //!< old MAG: HAck received, MN told to go (HOComplete)
+        BUFFERING,    //!< old MAG: MN gone, buffering until told where to forward
+        FORWARDING,   //!< forwarding the MN's traffic to a peer MAG
+        REGISTERING,  //!< new MAG: registering the MN before it arrives
+        AWAITING_MN,  //!< new MAG: ready, buffering until the MN attaches
+        CONNECTED,    //!< new MAG: MN attached, handover completing
+    };
+
+    /// L2 commands a MAG gives its access points (seed 000 sec. 3.2).
+    enum L2Command
+    {
+        HO_INIT,     //!< a handover to target is starting (MN may bring up a 2nd interface)
+        HO_COMPLETE, //!< the MN should leave the old AP now
+    };
+
+    struct HandoverContext
+    {
+        State state{IDLE};
+        Ipv6Address peer;       //!< the other MAG of this handover
+        Ipv6Address forwardTo;  //!< where FORWARDING sends packets
+        std::deque<std::pair<Ptr<Packet>, Ipv6Header>> buffer;
+        uint32_t bufferedBytes{0};
+        uint16_t sequence{0};   //!< of the last HI/FBU sent
+        uint16_t peerSequence{0}; //!< of the HI being answered
+        EventId timer;          //!< buffering or forwarding lifetime
+        std::vector<Ipv6Address> tunnelPeers; //!< endpoints this context added
+    };
+
+    typedef Callback<void, Mac48Address, L2Command, Ipv6Address> L2ControlCallback;
+    typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
+    typedef void (*PacketTracedCallback)(Ptr<const Packet> p, std::string mnId);
+
+    static TypeId GetTypeId();
+    static std::string StateName(State s);
+
+    /// Where L2 commands (HOInit, HOComplete) go; set by the scenario.
+    void SetL2ControlCallback(L2ControlCallback cb);
+    /// The context of a MN (IDLE if none).
+    const HandoverContext* GetContext(Mac48Address mn) const;
+
+    uint64_t GetBufferedCount() const;
+    uint64_t GetBufferDropCount() const;
+    uint64_t GetForwardedCount() const;
+
+  protected:
+    void DoDispose() override;
+    HandoverContext& Context(Mac48Address mn);
+    void SwitchToState(BindingUpdateListEntry& e, HandoverContext& c, State s);
+    /// Accept tunnelled packets from (and send to) \p peer for this context.
+    void UsePeer(HandoverContext& c, Ipv6Address peer);
+    /// Release the context (tunnel endpoints, timer, buffer: dropped and traced).
+    void Reset(BindingUpdateListEntry& e, HandoverContext& c);
+
+    /// Keep a packet for later; false (and traced drop) if the buffer is full.
+    bool Buffer(BindingUpdateListEntry& e, HandoverContext& c, Ptr<const Packet> p,
+                const Ipv6Header& h);
+    /// Deliver everything buffered to the attached MN, in order.
+    void FlushToMn(BindingUpdateListEntry& e, HandoverContext& c);
+    /// From now on send the MN's traffic to \p peer, starting with the buffer.
+    void StartForwarding(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address peer);
+    void Forward(BindingUpdateListEntry& e, HandoverContext& c, Ptr<const Packet> p,
+                 const Ipv6Header& h);
+    /// After \p delay drop the context and the MAG's entry (no signalling).
+    void ScheduleCleanup(BindingUpdateListEntry& e, HandoverContext& c, Time delay);
+
+    /// Messages, with the MN's identifiers from the entry (RFC 5949 sec. 6).
+    void SendHi(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to, bool proxy,
+                bool forward);
+    void SendHack(BindingUpdateListEntry& e, uint16_t sequence, Ipv6Address to, uint8_t code);
+    void SendFbu(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to);
+    void SendFback(BindingUpdateListEntry& e, uint16_t sequence, Ipv6Address to);
+    /// The MAG's entry for the MN a message names (by its link-layer id).
+    BindingUpdateListEntry* EntryOf(const MobilityOptions& o, Mac48Address& mn, bool create);
+    void L2Control(Mac48Address mn, L2Command cmd, Ipv6Address target);
+
+    std::map<Mac48Address, HandoverContext> m_contexts;
+
+  private:
+    void Cleanup(Mac48Address mn);
+
+    uint32_t m_bufferPackets;
+    uint32_t m_bufferBytes;
+    uint16_t m_nextSequence{0};
+    uint64_t m_buffered{0};
+    uint64_t m_bufferDrops{0};
+    uint64_t m_forwarded{0};
+    L2ControlCallback m_l2Control;
+    TracedCallback<std::string, std::string, std::string> m_stateTrace;
+    TracedCallback<Ptr<const Packet>, std::string> m_bufferTrace;
+    TracedCallback<Ptr<const Packet>, std::string> m_bufferDropTrace;
+    TracedCallback<Ptr<const Packet>, std::string> m_forwardTrace;
+};
+
+} // namespace ns3
+
+#endif

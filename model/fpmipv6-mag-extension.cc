@@ -1,0 +1,331 @@
+#include "fpmipv6-mag-extension.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Fpmipv6MagExtension");
+NS_OBJECT_ENSURE_REGISTERED(Fpmipv6MagExtension);
+
+TypeId
+Fpmipv6MagExtension::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Fpmipv6MagExtension")
+            .SetParent<FastHandoverMagExtension>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<Fpmipv6MagExtension>()
+            .AddAttribute("ForwardingLifetime",
+                          "How long a MAG keeps forwarding a MN's traffic to a peer MAG",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Fpmipv6MagExtension::m_forwardingLifetime),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("BufferingTimeout",
+                          "How long the old MAG buffers for a departed MN that no new MAG "
+                          "claims (then drops the buffer and de-registers the MN)",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Fpmipv6MagExtension::m_bufferingTimeout),
+                          MakeTimeChecker(MilliSeconds(1)));
+    return tid;
+}
+
+void
+Fpmipv6MagExtension::Install(Ptr<Pmipv6Mag> mag)
+{
+    FastHandoverMagExtension::Install(mag);
+    mag->RegisterHandler(static_cast<uint8_t>(MhType::HandoverInitiate),
+                         MakeCallback(&Fpmipv6MagExtension::RecvHi, this));
+    mag->RegisterHandler(static_cast<uint8_t>(MhType::HandoverAck),
+                         MakeCallback(&Fpmipv6MagExtension::RecvHack, this));
+    mag->RegisterHandler(static_cast<uint8_t>(MhType::FastBindingUpdate),
+                         MakeCallback(&Fpmipv6MagExtension::RecvFbu, this));
+    mag->RegisterHandler(static_cast<uint8_t>(MhType::FastBindingAck),
+                         MakeCallback(&Fpmipv6MagExtension::RecvFback, this));
+}
+
+void
+Fpmipv6MagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    if (!e || !e->attached || e->state != BindingUpdateListEntry::REGISTERED ||
+        newMag == m_mag->GetAddress())
+    {
+        NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": prediction for " << mn
+                           << " ignored (not served here, or target is this MAG)");
+        return;
+    }
+    HandoverContext& c = Context(mn);
+    if (c.state != IDLE && c.state != CONNECTED)
+    {
+        return; // a handover of this MN is already under way
+    }
+    Reset(*e, c);
+    c.peer = newMag;
+    UsePeer(c, newMag);
+    SendHi(*e, c, newMag, true, false);
+    SwitchToState(*e, c, HO_INITIATED);
+    L2Control(mn, HO_INIT, newMag);
+}
+
+void
+Fpmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    HandoverInitiateHeader hi;
+    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hi))
+    {
+        return;
+    }
+    Mac48Address mn;
+    BindingUpdateListEntry* e = EntryOf(hi.GetOptions(), mn, true);
+    if (!e)
+    {
+        // No MN link-layer id, or no policy profile for it.
+        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNAUTHORIZED);
+        return;
+    }
+    HandoverContext& c = Context(mn);
+    if (e->attached)
+    {
+        SendHack(*e, hi.GetSequence(), ip.GetSource(), 0); // already here: nothing to prepare
+        return;
+    }
+    Reset(*e, c);
+    c.peer = ip.GetSource();
+    c.peerSequence = hi.GetSequence();
+    UsePeer(c, c.peer);
+    const MobilityOptions& o = hi.GetOptions();
+    if (!o.homeNetworkPrefixes.empty())
+    {
+        m_mag->GetBindingUpdateList().SetPrefix(*e, o.homeNetworkPrefixes.front());
+    }
+    e->handoffIndicator = 3;
+    SwitchToState(*e, c, REGISTERING);
+    // Seed 000 sec. 3.2: the PBU carries the HI's timestamp.
+    m_mag->Register(*e, o.timestamp.value_or(TimeToMobilityTimestamp(Simulator::Now())));
+}
+
+void
+Fpmipv6MagExtension::NotifyRegistered(BindingUpdateListEntry& e)
+{
+    auto it = m_contexts.find(e.linkLayerId);
+    if (it == m_contexts.end() || it->second.state != REGISTERING)
+    {
+        return;
+    }
+    HandoverContext& c = it->second;
+    SendHack(e, c.peerSequence, c.peer, 0);
+    SwitchToState(e, c, e.attached ? CONNECTED : AWAITING_MN);
+    if (e.attached)
+    {
+        ScheduleCleanup(e, c, m_forwardingLifetime);
+    }
+}
+
+void
+Fpmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    HandoverAckHeader hack;
+    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hack))
+    {
+        return;
+    }
+    Mac48Address mn;
+    BindingUpdateListEntry* e = EntryOf(hack.GetOptions(), mn, false);
+    auto it = m_contexts.find(mn);
+    if (!e || it == m_contexts.end() || it->second.peer != ip.GetSource() ||
+        hack.GetSequence() != it->second.sequence)
+    {
+        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+        return;
+    }
+    HandoverContext& c = it->second;
+    if (c.state == HO_INITIATED)
+    {
+        SwitchToState(*e, c, HO_READY);
+    }
+    if (e->attached)
+    {
+        // The binding is at the new MAG: the MN may go (seed 000 Fig. 2).
+        L2Control(mn, HO_COMPLETE, c.peer);
+    }
+}
+
+bool
+Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
+{
+    HandoverContext& c = Context(e.linkLayerId);
+    if (c.state == FORWARDING)
+    {
+        return true;
+    }
+    if (c.state != HO_INITIATED && c.state != HO_READY)
+    {
+        Reset(e, c); // unpredicted: forget the previous handover's peer
+    }
+    // Seed 000 sec. 3.4: buffer what still arrives until a new MAG asks.
+    SwitchToState(e, c, BUFFERING);
+    Simulator::Cancel(c.timer);
+    c.timer = Simulator::Schedule(m_bufferingTimeout,
+                                  &Fpmipv6MagExtension::BufferingTimeout,
+                                  this,
+                                  e.linkLayerId);
+    return true;
+}
+
+void
+Fpmipv6MagExtension::BufferingTimeout(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    auto it = m_contexts.find(mn);
+    if (!e || it == m_contexts.end() || it->second.state != BUFFERING)
+    {
+        return;
+    }
+    NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": nobody claimed " << e->mnIdentifier);
+    Reset(*e, it->second);
+    m_contexts.erase(it);
+    m_mag->Release(*e);
+}
+
+bool
+Fpmipv6MagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
+                                         Ptr<const Packet> p,
+                                         const Ipv6Header& header)
+{
+    auto it = m_contexts.find(e.linkLayerId);
+    if (it == m_contexts.end())
+    {
+        return false;
+    }
+    HandoverContext& c = it->second;
+    switch (c.state)
+    {
+    case FORWARDING:
+        Forward(e, c, p, header);
+        return true;
+    case HO_INITIATED:
+    case HO_READY:
+    case BUFFERING:
+    case REGISTERING:
+    case AWAITING_MN:
+        Buffer(e, c, p, header); // a full buffer drops and traces
+        return true;
+    default:
+        return false;
+    }
+}
+
+void
+Fpmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
+{
+    HandoverContext& c = Context(e.linkLayerId);
+    switch (c.state)
+    {
+    case REGISTERING:
+    case AWAITING_MN:
+        // Predicted: the binding is (being) made here; take what the old MAG holds.
+        FlushToMn(e, c);
+        SendFbu(e, c, c.peer);
+        if (c.state == AWAITING_MN)
+        {
+            SwitchToState(e, c, CONNECTED);
+            ScheduleCleanup(e, c, m_forwardingLifetime);
+        }
+        break;
+    case IDLE:
+    case CONNECTED:
+        // Unpredicted (sec. 3.4): the core sent the PBU; ask the previous MAG.
+        if (!e.previousMag.IsAny())
+        {
+            Reset(e, c);
+            c.peer = e.previousMag;
+            UsePeer(c, c.peer);
+            SendFbu(e, c, c.peer);
+            SwitchToState(e, c, CONNECTED);
+            ScheduleCleanup(e, c, m_forwardingLifetime);
+        }
+        break;
+    case HO_INITIATED:
+    case HO_READY:
+    case BUFFERING:
+    case FORWARDING: {
+        // The MN turns up here while this MAG still holds a handover
+        // context for it: it came back (sec. 3.5, fallback to the old
+        // MAG) or, after a later move, comes from another MAG. Deliver
+        // what is here, register again (the binding may be elsewhere) and
+        // have the MAG it comes from send its traffic here.
+        FlushToMn(e, c);
+        Ipv6Address other = !e.previousMag.IsAny() ? e.previousMag
+                            : c.state == FORWARDING ? c.forwardTo
+                                                    : c.peer;
+        if (c.state == BUFFERING && other.IsAny())
+        {
+            Reset(e, c); // unpredicted and back: the binding never moved
+            break;
+        }
+        m_mag->Register(e, TimeToMobilityTimestamp(Simulator::Now()));
+        c.peer = other;
+        UsePeer(c, other);
+        SendFbu(e, c, other);
+        SwitchToState(e, c, CONNECTED);
+        ScheduleCleanup(e, c, m_forwardingLifetime);
+        break;
+    }
+    }
+}
+
+void
+Fpmipv6MagExtension::RecvFbu(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    FastBindingUpdateHeader fbu;
+    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, fbu))
+    {
+        return;
+    }
+    Mac48Address mn;
+    BindingUpdateListEntry* e = EntryOf(fbu.GetOptions(), mn, false);
+    if (!e)
+    {
+        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+        return;
+    }
+    Ipv6Address from = ip.GetSource();
+    SendFback(*e, fbu.GetSequence(), from);
+    if (e->attached)
+    {
+        return; // the MN is here: nothing to redirect
+    }
+    HandoverContext& c = Context(mn);
+    if (!c.peer.IsAny() && c.peer != from &&
+        (c.state == HO_INITIATED || c.state == HO_READY || c.state == BUFFERING))
+    {
+        // Wrong prediction (sec. 3.5): the predicted MAG holds the binding
+        // and buffers; have it send the traffic back here.
+        SendFbu(*e, c, c.peer);
+    }
+    StartForwarding(*e, c, from);
+    ScheduleCleanup(*e, c, m_forwardingLifetime);
+}
+
+void
+Fpmipv6MagExtension::RecvFback(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    FastBindingAckHeader fback;
+    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, fback))
+    {
+        return;
+    }
+    NS_LOG_INFO("MAG " << m_mag->GetAddress() << ": FBack from " << ip.GetSource() << " status "
+                       << unsigned(fback.GetStatus()));
+    Mac48Address mn;
+    BindingUpdateListEntry* e = EntryOf(fback.GetOptions(), mn, false);
+    const auto& prefixes = fback.GetOptions().homeNetworkPrefixes;
+    if (e && e->homeNetworkPrefix.prefix.IsAny() && !prefixes.empty())
+    {
+        m_mag->GetBindingUpdateList().SetPrefix(*e, prefixes.front());
+    }
+}
+
+} // namespace ns3

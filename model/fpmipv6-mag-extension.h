@@ -1,0 +1,61 @@
+/*
+ * Fast Proxy Mobile IPv6 as seed 000 proposes it (sec. 3): the old MAG
+ * coordinates the handover.
+ */
+#ifndef FPMIPV6_MAG_EXTENSION_H
+#define FPMIPV6_MAG_EXTENSION_H
+
+#include "fast-handover-mag-extension.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup pmipv6
+ * FPMIPv6 at one MAG, in both roles.
+ *
+ * Old MAG (seed 000 Fig. 5): on an L2 prediction (PredictHandover) it sends
+ * HI (MN-ID, HNP, LMA address, timestamp) to the new MAG and HOInit to the
+ * AP; on the HAck it sends HOComplete (the MN leaves). When the MN is gone
+ * it buffers what still arrives and, on an FBU, forwards it to the FBU's
+ * sender; an FBU from a MAG other than the predicted one (wrong prediction,
+ * sec. 3.5) is passed on to the predicted MAG so that it sends the MN's
+ * traffic back. If the MN comes back, it re-registers and tells the
+ * predicted MAG with an FBU.
+ *
+ * New MAG (Fig. 6): on an HI it registers the MN with the HI's timestamp,
+ * answers HAck after the PBA and buffers until the MN attaches; then it
+ * delivers the buffer and asks the old MAG (FBU) for what it holds. With no
+ * HI (unpredicted, sec. 3.4) it sends the FBU to the MAG the access network
+ * names as the previous one, next to the core's PBU.
+ */
+class Fpmipv6MagExtension : public FastHandoverMagExtension
+{
+  public:
+    static TypeId GetTypeId();
+
+    /// L2 trigger: the MN is expected to move to the AP of \p newMag soon.
+    void PredictHandover(Mac48Address mn, Ipv6Address newMag);
+
+    void Install(Ptr<Pmipv6Mag> mag) override;
+    void NotifyAttach(BindingUpdateListEntry& e) override;
+    bool NotifyDetach(BindingUpdateListEntry& e) override;
+    void NotifyRegistered(BindingUpdateListEntry& e) override;
+    bool HandleUndeliverable(BindingUpdateListEntry& e,
+                             Ptr<const Packet> p,
+                             const Ipv6Header& header) override;
+
+  private:
+    void RecvHi(Ptr<Packet> p, const Ipv6Header& ip);
+    void RecvHack(Ptr<Packet> p, const Ipv6Header& ip);
+    void RecvFbu(Ptr<Packet> p, const Ipv6Header& ip);
+    void RecvFback(Ptr<Packet> p, const Ipv6Header& ip);
+    void BufferingTimeout(Mac48Address mn);
+
+    Time m_forwardingLifetime;
+    Time m_bufferingTimeout;
+};
+
+} // namespace ns3
+
+#endif
