@@ -6,6 +6,7 @@
  */
 #include "fpmipv6-mag-extension.h"
 #include "handover-scenario.h"
+#include "pfmipv6-mag-extension.h"
 
 #include "ns3/simulator.h"
 
@@ -96,12 +97,48 @@ class Fpmipv6Scheme : public PredictiveScheme
     }
 };
 
+/// RFC 5949; \p predictive false: the MN never reports ahead (sec. 4.2).
+class Pfmipv6Scheme : public PredictiveScheme
+{
+  public:
+    Pfmipv6Scheme(const HandoverScenario::Config& c, bool predictive)
+        : PredictiveScheme(c)
+    {
+        if (!predictive)
+        {
+            m_config.tpred = Seconds(0);
+        }
+    }
+
+    void Configure(Pmipv6DomainHelper& domain) override
+    {
+        m_domain = &domain;
+        domain.SetMagExtensionFactory(
+            [](uint32_t) -> Ptr<MagExtension> { return CreateObject<Pfmipv6MagExtension>(); });
+    }
+
+  private:
+    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) override
+    {
+        Ptr<Pfmipv6MagExtension> ext =
+            DynamicCast<Pfmipv6MagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
+        ext->PredictHandover(m_domain->GetMnLinkLayerId(mn), m_domain->GetProxyCoa(predictedMag));
+    }
+};
+
 struct Registration
 {
     Registration()
     {
         HandoverScenario::RegisterScheme("fpmipv6", [](const HandoverScenario::Config& c) {
             return std::make_unique<Fpmipv6Scheme>(c);
+        });
+        HandoverScenario::RegisterScheme("pfmipv6-predictive",
+                                         [](const HandoverScenario::Config& c) {
+                                             return std::make_unique<Pfmipv6Scheme>(c, true);
+                                         });
+        HandoverScenario::RegisterScheme("pfmipv6-reactive", [](const HandoverScenario::Config& c) {
+            return std::make_unique<Pfmipv6Scheme>(c, false);
         });
     }
 } g_registration;

@@ -177,6 +177,7 @@ FastHandoverMagExtension::StartForwarding(BindingUpdateListEntry& e,
     UsePeer(c, peer);
     c.forwardTo = peer;
     SwitchToState(e, c, FORWARDING);
+    m_mag->MarkBindingMoved(e);
     while (!c.buffer.empty())
     {
         auto [p, h] = c.buffer.front();
@@ -262,6 +263,10 @@ FastHandoverMagExtension::SendHack(BindingUpdateListEntry& e,
     uint8_t mac[6];
     e.linkLayerId.CopyTo(mac);
     o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    if (!e.homeNetworkPrefix.prefix.IsAny())
+    {
+        o.homeNetworkPrefixes = {e.homeNetworkPrefix}; // RFC 5949 sec. 6.2.2
+    }
     m_mag->SendMessage(hack, to);
 }
 

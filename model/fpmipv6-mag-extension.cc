@@ -265,7 +265,13 @@ Fpmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
             Reset(e, c); // unpredicted and back: the binding never moved
             break;
         }
-        m_mag->Register(e, TimeToMobilityTimestamp(Simulator::Now()));
+        if (e.state == BindingUpdateListEntry::REGISTERED)
+        {
+            // Still registered here in our list, but the predicted MAG has
+            // taken the binding at the LMA: take it back (the core only
+            // registers entries it knows to be unregistered).
+            m_mag->Register(e, TimeToMobilityTimestamp(Simulator::Now()));
+        }
         c.peer = other;
         UsePeer(c, other);
         SendFbu(e, c, other);

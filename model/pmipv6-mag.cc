@@ -121,6 +121,12 @@ Pmipv6Mag::GetTypeId()
                           UintegerValue(1800),
                           MakeUintegerAccessor(&Pmipv6Mag::m_routerLifetime),
                           MakeUintegerChecker<uint16_t>())
+            .AddAttribute("MovedTunnelGracePeriod",
+                          "How long the tunnel to the LMA stays up for a MN whose binding a "
+                          "fast handover moved to another MAG",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_movedTunnelGrace),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Attach",
                             "A mobile node attached to an access link",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_attachTrace),
@@ -331,6 +337,23 @@ Pmipv6Mag::RemoveEntry(BindingUpdateListEntry& e)
 {
     SwitchToState(e, BindingUpdateListEntry::IDLE);
     m_list.Remove(e.linkLayerId);
+}
+
+void
+Pmipv6Mag::MarkBindingMoved(BindingUpdateListEntry& e)
+{
+    if (e.state != BindingUpdateListEntry::REGISTERED)
+    {
+        return;
+    }
+    GetTunnel()->AddEndpoint(e.lmaAddress); // held through the grace period
+    Simulator::Schedule(m_movedTunnelGrace,
+                        &Ipv6TunnelL4Protocol::RemoveEndpoint,
+                        GetTunnel(),
+                        e.lmaAddress);
+    Simulator::Cancel(e.refreshEvent);
+    Simulator::Cancel(e.retransmitEvent);
+    SwitchToState(e, BindingUpdateListEntry::IDLE);
 }
 
 void

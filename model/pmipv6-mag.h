@@ -110,6 +110,13 @@ class Pmipv6Mag : public MobilityAgent
      * MAG has already taken over (a de-registration would be refused).
      */
     void RemoveEntry(BindingUpdateListEntry& e);
+    /**
+     * Another MAG now holds the MN's binding (a fast handover moved it):
+     * the entry is no longer registered here, so that a return of the MN
+     * registers it again. The tunnel to the LMA stays up for
+     * MovedTunnelGracePeriod for the packets still on their way.
+     */
+    void MarkBindingMoved(BindingUpdateListEntry& e);
 
     typedef void (*EntryTracedCallback)(std::string mnId, Mac48Address mn);
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
@@ -158,6 +165,7 @@ class Pmipv6Mag : public MobilityAgent
     uint32_t m_maxRetransmissions;
     uint8_t m_accessTechnologyType;
     uint16_t m_routerLifetime;
+    Time m_movedTunnelGrace;
 
     TracedCallback<std::string, Mac48Address> m_attachTrace;
     TracedCallback<std::string, Mac48Address> m_detachTrace;

@@ -1,0 +1,239 @@
+#include "pfmipv6-mag-extension.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("Pfmipv6MagExtension");
+NS_OBJECT_ENSURE_REGISTERED(Pfmipv6MagExtension);
+
+TypeId
+Pfmipv6MagExtension::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::Pfmipv6MagExtension")
+            .SetParent<FastHandoverMagExtension>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<Pfmipv6MagExtension>()
+            .AddAttribute("ForwardingLifetime",
+                          "How long the PMAG forwards a MN's traffic to the NMAG",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Pfmipv6MagExtension::m_forwardingLifetime),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("BufferingTimeout",
+                          "How long the PMAG buffers for a departed MN no NMAG claims",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Pfmipv6MagExtension::m_bufferingTimeout),
+                          MakeTimeChecker(MilliSeconds(1)));
+    return tid;
+}
+
+void
+Pfmipv6MagExtension::Install(Ptr<Pmipv6Mag> mag)
+{
+    FastHandoverMagExtension::Install(mag);
+    mag->RegisterHandler(static_cast<uint8_t>(MhType::HandoverInitiate),
+                         MakeCallback(&Pfmipv6MagExtension::RecvHi, this));
+    mag->RegisterHandler(static_cast<uint8_t>(MhType::HandoverAck),
+                         MakeCallback(&Pfmipv6MagExtension::RecvHack, this));
+}
+
+void
+Pfmipv6MagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    if (!e || !e->attached || newMag == m_mag->GetAddress())
+    {
+        return;
+    }
+    HandoverContext& c = Context(mn);
+    Reset(*e, c);
+    c.peer = newMag;
+    UsePeer(c, newMag);
+    SendHi(*e, c, newMag, true, false);
+    SwitchToState(*e, c, HO_INITIATED);
+}
+
+void
+Pfmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    HandoverInitiateHeader hi;
+    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hi))
+    {
+        return;
+    }
+    Mac48Address mn;
+    bool forwardRequest = hi.GetFlagF();
+    BindingUpdateListEntry* e = EntryOf(hi.GetOptions(), mn, !forwardRequest);
+    if (!e)
+    {
+        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNAUTHORIZED);
+        return;
+    }
+    HandoverContext& c = Context(mn);
+    if (forwardRequest)
+    {
+        // Reactive (sec. 4.2), at the PMAG: forward what is buffered and what
+        // still comes. The HAck tells the NMAG the prefix.
+        SendHack(*e, hi.GetSequence(), ip.GetSource(), 0);
+        if (!e->attached)
+        {
+            StartForwarding(*e, c, ip.GetSource());
+            ScheduleCleanup(*e, c, m_forwardingLifetime);
+        }
+        return;
+    }
+    // Predictive (sec. 4.1), at the NMAG: prepare, but do not register yet.
+    if (!e->attached)
+    {
+        Reset(*e, c);
+        c.peer = ip.GetSource();
+        UsePeer(c, c.peer);
+        const MobilityOptions& o = hi.GetOptions();
+        if (!o.homeNetworkPrefixes.empty())
+        {
+            m_mag->GetBindingUpdateList().SetPrefix(*e, o.homeNetworkPrefixes.front());
+        }
+        SwitchToState(*e, c, AWAITING_MN);
+        ScheduleCleanup(*e, c, m_forwardingLifetime);
+    }
+    SendHack(*e, hi.GetSequence(), ip.GetSource(), 0);
+}
+
+void
+Pfmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    HandoverAckHeader hack;
+    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hack))
+    {
+        return;
+    }
+    Mac48Address mn;
+    BindingUpdateListEntry* e = EntryOf(hack.GetOptions(), mn, false);
+    auto it = m_contexts.find(mn);
+    if (!e || it == m_contexts.end() || it->second.peer != ip.GetSource())
+    {
+        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+        return;
+    }
+    HandoverContext& c = it->second;
+    const auto& prefixes = hack.GetOptions().homeNetworkPrefixes;
+    if (e->homeNetworkPrefix.prefix.IsAny() && !prefixes.empty())
+    {
+        m_mag->GetBindingUpdateList().SetPrefix(*e, prefixes.front());
+    }
+    if (c.state == HO_INITIATED)
+    {
+        SwitchToState(*e, c, HO_READY);
+        if (!e->attached)
+        {
+            StartForwarding(*e, c, c.peer); // the MN left before the HAck came
+            ScheduleCleanup(*e, c, m_forwardingLifetime);
+        }
+    }
+}
+
+bool
+Pfmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
+{
+    HandoverContext& c = Context(e.linkLayerId);
+    switch (c.state)
+    {
+    case HO_READY:
+        StartForwarding(e, c, c.peer);
+        ScheduleCleanup(e, c, m_forwardingLifetime);
+        return true;
+    case HO_INITIATED:
+    case FORWARDING:
+        return true; // forwarding starts with the HAck / goes on
+    default:
+        Reset(e, c);
+        SwitchToState(e, c, BUFFERING);
+        c.timer = Simulator::Schedule(m_bufferingTimeout,
+                                      &Pfmipv6MagExtension::BufferingTimeout,
+                                      this,
+                                      e.linkLayerId);
+        return true;
+    }
+}
+
+void
+Pfmipv6MagExtension::BufferingTimeout(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    auto it = m_contexts.find(mn);
+    if (!e || it == m_contexts.end() || it->second.state != BUFFERING)
+    {
+        return;
+    }
+    Reset(*e, it->second);
+    m_contexts.erase(it);
+    m_mag->Release(*e);
+}
+
+void
+Pfmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
+{
+    HandoverContext& c = Context(e.linkLayerId);
+    if (c.state == AWAITING_MN)
+    {
+        FlushToMn(e, c); // the core sent the PBU with the HI's prefix
+        SwitchToState(e, c, CONNECTED);
+        ScheduleCleanup(e, c, m_forwardingLifetime);
+        return;
+    }
+    Reset(e, c);
+    if (!e.previousMag.IsAny())
+    {
+        c.peer = e.previousMag;
+        UsePeer(c, c.peer);
+        SendHi(e, c, c.peer, true, true);
+        SwitchToState(e, c, CONNECTED);
+        ScheduleCleanup(e, c, m_forwardingLifetime);
+    }
+}
+
+bool
+Pfmipv6MagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
+                                         Ptr<const Packet> p,
+                                         const Ipv6Header& header)
+{
+    auto it = m_contexts.find(e.linkLayerId);
+    if (it == m_contexts.end())
+    {
+        return false;
+    }
+    HandoverContext& c = it->second;
+    switch (c.state)
+    {
+    case FORWARDING:
+        Forward(e, c, p, header);
+        return true;
+    case HO_INITIATED:
+    case BUFFERING:
+    case AWAITING_MN:
+        Buffer(e, c, p, header);
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool
+Pfmipv6MagExtension::HandleUplink(BindingUpdateListEntry& e,
+                                  Ptr<const Packet> p,
+                                  const Ipv6Header& header)
+{
+    auto it = m_contexts.find(e.linkLayerId);
+    if (it == m_contexts.end() || it->second.state != CONNECTED || it->second.peer.IsAny())
+    {
+        return false;
+    }
+    // Sec. 4.1: before its own PBA, the NMAG reverse-tunnels via the PMAG.
+    m_mag->GetTunnel()->Encapsulate(p, header, m_mag->GetAddress(), it->second.peer);
+    return true;
+}
+
+} // namespace ns3
