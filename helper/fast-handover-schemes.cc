@@ -57,8 +57,21 @@ class PredictiveScheme : public HandoverScheme
                      Ipv6Address target)
     {
         int mn = m_domain->FindMn(mac);
-        if (mn < 0 || cmd != FastHandoverMagExtension::HO_COMPLETE)
+        if (mn < 0)
         {
+            return;
+        }
+        if (cmd == FastHandoverMagExtension::HO_INIT)
+        {
+            // The AP passes HOInit on; a second interface joins the target.
+            int mag = m_domain->FindMag(target);
+            if (mag >= 0)
+            {
+                Simulator::Schedule(m_domain->GetParameters().rttMagAp / 2,
+                                    [this, mn, mag]() {
+                                        m_domain->PrepareSecondInterface(mn, mag);
+                                    });
+            }
             return;
         }
         // HOComplete: the MN leaves the old AP now, unless it already has.

@@ -49,7 +49,6 @@ class HandoverScenario
         std::string scheme{"pmipv6"};
         Pmipv6DomainHelper::Parameters domain;
         Time tpred{MilliSeconds(0)};        //!< 0: the link loss is not predicted
-        uint32_t interfaces{1};
         bool wrongPrediction{false};
         Time packetInterval{MilliSeconds(1)};
         uint32_t packetSize{64};

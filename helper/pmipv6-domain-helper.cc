@@ -89,6 +89,10 @@ Pmipv6DomainHelper::Parameters::Validate() const
             err << name << " must not be negative. ";
         }
     }
+    if (interfaces < 1 || interfaces > 2 || (interfaces == 2 && access != "ideal"))
+    {
+        err << "interfaces must be 1, or 2 on ideal access. ";
+    }
     if (!firstAttach.IsStrictlyPositive())
     {
         err << "firstAttach must be positive. ";
@@ -279,14 +283,32 @@ Pmipv6DomainHelper::BuildIdealAccess()
     }
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
-        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
-        dev->SetAddress(GetMnLinkLayerId(n));
-        m_mns.Get(n)->AddDevice(dev);
-        dev->SetChannel(m_idealChannel);
-        m_mnDevices.Add(dev);
+        // A two-interface MN has two devices with its one link-layer
+        // address and a shim in front of IPv6 (seed 000 sec. 3.3).
+        std::vector<Ptr<SimpleNetDevice>> phys;
+        std::vector<Ptr<NetDevice>> shimmed;
+        for (uint32_t k = 0; k < m_p.interfaces; ++k)
+        {
+            Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+            dev->SetAddress(GetMnLinkLayerId(n));
+            m_mns.Get(n)->AddDevice(dev);
+            dev->SetChannel(m_idealChannel);
+            phys.push_back(dev);
+            shimmed.push_back(dev);
+        }
+        Ptr<NetDevice> ipDevice = phys[0];
+        if (m_p.interfaces == 2)
+        {
+            Ptr<MnInterfaceShim> shim = CreateObject<MnInterfaceShim>();
+            ipDevice = shim->Install(m_mns.Get(n), shimmed);
+            m_shims.push_back(shim);
+        }
+        m_mnDevices.Add(phys[0]);
+        m_mnPhys.push_back(phys);
+        m_phyMag.push_back(std::vector<int>(m_p.interfaces, -1));
         Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
-        ipv6->SetUp(ipv6->AddInterface(dev));
-        Simulator::Schedule(m_p.firstAttach, &Pmipv6DomainHelper::Attach, this, n, 0, 0);
+        ipv6->SetUp(ipv6->AddInterface(ipDevice));
+        Simulator::Schedule(m_p.firstAttach, &Pmipv6DomainHelper::Attach, this, n, 0, 0, 0);
     }
 }
 
@@ -351,24 +373,68 @@ Pmipv6DomainHelper::BuildWifiAccess()
     }
 }
 
+uint32_t
+Pmipv6DomainHelper::ActivePhy(uint32_t mn) const
+{
+    return m_shims.empty() ? 0 : m_shims[mn]->GetActive();
+}
+
 void
-Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex)
+Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint32_t phy)
 {
     if (m_idealChannel)
     {
-        m_idealChannel->Attach(DynamicCast<SimpleNetDevice>(m_mnDevices.Get(mn)),
+        m_idealChannel->Attach(m_mnPhys[mn][phy],
                                DynamicCast<SimpleNetDevice>(m_accessDevices[mag][accessIndex]));
+        m_phyMag[mn][phy] = mag;
+        if (!m_shims.empty() && m_phyMag[mn][ActivePhy(mn)] < 0)
+        {
+            m_shims[mn]->SetActive(phy); // the other one has no link
+        }
     }
-    m_currentMag[mn] = mag;
-    m_servingMag[mn] = mag;
+    // The MAG before this one: the serving MAG if this is a second
+    // interface coming up early, else the one the last link loss left.
+    int previous = m_servingMag[mn] != mag ? int(m_servingMag[mn]) : m_previousMag[mn];
+    if (m_currentMag[mn] < 0 || phy == ActivePhy(mn))
+    {
+        m_currentMag[mn] = mag;
+    }
     RecordAttach(mn, mag);
     // DHO,L2 ends when the new MAG knows of the attach (seed 000 sec. 4.1).
     // 802.11 reassociation names the AP the station comes from: pass the MAG on.
-    int previous = m_previousMag[mn];
     m_magApps[mag]->NotifyAttach(GetMnLinkLayerId(mn),
                                  m_accessIfIndex[mag][accessIndex],
                                  previous >= 0 && previous != int(mag) ? m_proxyCoa[previous]
                                                                        : Ipv6Address::GetAny());
+}
+
+bool
+Pmipv6DomainHelper::PrepareSecondInterface(uint32_t mn, uint32_t targetMag)
+{
+    if (m_p.interfaces != 2)
+    {
+        return false;
+    }
+    uint32_t idle = 1 - ActivePhy(mn);
+    if (m_phyMag[mn][idle] >= 0)
+    {
+        return false;
+    }
+    Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0, idle);
+    return true;
+}
+
+int
+Pmipv6DomainHelper::FindMag(Ipv6Address proxyCoa) const
+{
+    for (uint32_t i = 0; i < m_proxyCoa.size(); ++i)
+    {
+        if (m_proxyCoa[i] == proxyCoa)
+        {
+            return i;
+        }
+    }
+    return -1;
 }
 
 void
@@ -389,11 +455,12 @@ Pmipv6DomainHelper::RecordAttach(uint32_t mn, uint32_t mag)
 }
 
 void
-Pmipv6DomainHelper::LoseLink(uint32_t mn)
+Pmipv6DomainHelper::LoseLink(uint32_t mn, uint32_t phy)
 {
-    int mag = m_currentMag[mn];
+    int mag = m_phyMag[mn][phy];
+    m_phyMag[mn][phy] = -1;
     m_currentMag[mn] = -1;
-    m_idealChannel->Detach(DynamicCast<SimpleNetDevice>(m_mnDevices.Get(mn)));
+    m_idealChannel->Detach(m_mnPhys[mn][phy]);
     if (mag >= 0)
     {
         // The access point tells its MAG, one access hop later.
@@ -454,8 +521,26 @@ Pmipv6DomainHelper::ExecuteHandover(uint32_t mn, uint32_t targetMag)
     m_servingMag[mn] = targetMag;
     if (m_idealChannel)
     {
-        LoseLink(mn);
-        Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0);
+        uint32_t lost = ActivePhy(mn);
+        LoseLink(mn, lost);
+        if (m_p.interfaces == 2)
+        {
+            uint32_t other = 1 - lost;
+            if (m_phyMag[mn][other] == int(targetMag))
+            {
+                // Make before break: the second interface is already there.
+                m_shims[mn]->SetActive(other);
+                m_currentMag[mn] = targetMag;
+                RecordAttach(mn, targetMag);
+                return;
+            }
+            if (m_phyMag[mn][other] >= 0)
+            {
+                LoseLink(mn, other); // up at the wrong MAG: start afresh
+            }
+            lost = other;
+        }
+        Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0, lost);
         return;
     }
     // Wi-Fi: the station retunes to the target's first access point and
@@ -475,7 +560,8 @@ Pmipv6DomainHelper::OnStaAssoc(uint32_t mn, Mac48Address bssid)
     {
         if (m_wifiChannelOfAccess[a] == ch)
         {
-            Attach(mn, a / m_p.apsPerMag, a % m_p.apsPerMag);
+            m_servingMag[mn] = a / m_p.apsPerMag;
+            Attach(mn, a / m_p.apsPerMag, a % m_p.apsPerMag, 0);
             return;
         }
     }

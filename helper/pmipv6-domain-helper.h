@@ -8,6 +8,7 @@
 #define PMIPV6_DOMAIN_HELPER_H
 
 #include "ideal-access-channel.h"
+#include "mn-interface-shim.h"
 #include "pmipv6-lma.h"
 #include "pmipv6-mag.h"
 
@@ -49,6 +50,7 @@ class Pmipv6DomainHelper
         uint32_t mags{2};
         uint32_t mns{1};
         uint32_t apsPerMag{1};               //!< Wi-Fi only
+        uint32_t interfaces{1};              //!< per MN; 2: ideal access, MnInterfaceShim
         Time rttMagLma{MilliSeconds(30)};
         Time rttMagMag{MilliSeconds(10)};
         Time rttMagAp{MilliSeconds(5)};      //!< ideal only (Wi-Fi: the radio's)
@@ -95,6 +97,14 @@ class Pmipv6DomainHelper
     bool ForceLinkLoss(uint32_t mn, Time notAfter);
     /// The index of the MN with this link-layer id; -1 if none.
     int FindMn(Mac48Address linkLayerId) const;
+    /// The index of the MAG with this Proxy-CoA; -1 if none.
+    int FindMag(Ipv6Address proxyCoa) const;
+    /**
+     * Two-interface MN (seed 000 sec. 3.3): on HOInit its idle interface
+     * joins an access point of \p targetMag, DHO,L2 later, while the other
+     * keeps its link. \return false if there is no idle interface
+     */
+    bool PrepareSecondInterface(uint32_t mn, uint32_t targetMag);
 
     /// Write pcap files (core links; Wi-Fi access links too) as PREFIX-node-dev.pcap.
     void EnablePcap(const std::string& prefix);
@@ -124,8 +134,9 @@ class Pmipv6DomainHelper
     void InstallAgents();
     void InstallIpv6(Ptr<Node> node);
     uint32_t AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev);
-    void Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex);
-    void LoseLink(uint32_t mn);
+    void Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint32_t phy);
+    void LoseLink(uint32_t mn, uint32_t phy);
+    uint32_t ActivePhy(uint32_t mn) const;
     void OnStaAssoc(uint32_t mn, Mac48Address bssid);
     void OnStaDeAssoc(uint32_t mn, Mac48Address bssid);
     void RecordAttach(uint32_t mn, uint32_t mag);
@@ -149,6 +160,9 @@ class Pmipv6DomainHelper
     std::vector<std::vector<uint32_t>> m_accessIfIndex;
     std::vector<uint8_t> m_wifiChannelOfAccess; //!< flattened mag*apsPerMag+k
     Ptr<IdealAccessChannel> m_idealChannel;
+    std::vector<std::vector<Ptr<SimpleNetDevice>>> m_mnPhys; //!< ideal: per MN, its devices
+    std::vector<std::vector<int>> m_phyMag;                  //!< MAG each device is on, -1
+    std::vector<Ptr<MnInterfaceShim>> m_shims;               //!< two-interface MNs
     std::vector<uint32_t> m_servingMag;
     std::vector<int> m_currentMag; //!< -1 while detached
     std::vector<int> m_previousMag; //!< the MAG before the last link loss

@@ -160,6 +160,12 @@ Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
     {
         return true;
     }
+    if (!c.forwardTo.IsAny() && (c.state == HO_INITIATED || c.state == HO_READY))
+    {
+        StartForwarding(e, c, c.forwardTo); // the FBU came before the link went
+        ScheduleCleanup(e, c, m_forwardingLifetime);
+        return true;
+    }
     if (c.state != HO_INITIATED && c.state != HO_READY)
     {
         Reset(e, c); // unpredicted: forget the previous handover's peer
@@ -299,11 +305,15 @@ Fpmipv6MagExtension::RecvFbu(Ptr<Packet> p, const Ipv6Header& ip)
     }
     Ipv6Address from = ip.GetSource();
     SendFback(*e, fbu.GetSequence(), from);
+    HandoverContext& c = Context(mn);
     if (e->attached)
     {
-        return; // the MN is here: nothing to redirect
+        // Still here (a second interface reached the new MAG first): forward
+        // to it from the moment this link goes.
+        UsePeer(c, from);
+        c.forwardTo = from;
+        return;
     }
-    HandoverContext& c = Context(mn);
     if (!c.peer.IsAny() && c.peer != from &&
         (c.state == HO_INITIATED || c.state == HO_READY || c.state == BUFFERING))
     {

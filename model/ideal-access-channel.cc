@@ -49,7 +49,7 @@ void
 IdealAccessChannel::Add(Ptr<SimpleNetDevice> device)
 {
     SimpleChannel::Add(device);
-    m_mnByMac[Mac48Address::ConvertFrom(device->GetAddress())] = device;
+    m_mnByMac[Mac48Address::ConvertFrom(device->GetAddress())].push_back(device);
 }
 
 void
@@ -136,13 +136,19 @@ IdealAccessChannel::Send(Ptr<Packet> p,
         }
         return;
     }
-    auto mn = m_mnByMac.find(to);
-    if (mn == m_mnByMac.end() || GetAttachment(mn->second) != sender)
+    auto mns = m_mnByMac.find(to);
+    if (mns != m_mnByMac.end())
     {
-        m_dropTrace(p, sender);
-        return;
+        for (const auto& mn : mns->second)
+        {
+            if (GetAttachment(mn) == sender)
+            {
+                Schedule(mn, mn, sender, p, protocol, to, from);
+                return;
+            }
+        }
     }
-    Schedule(mn->second, mn->second, sender, p, protocol, to, from);
+    m_dropTrace(p, sender);
 }
 
 void

@@ -76,7 +76,8 @@ class IdealAccessChannel : public SimpleChannel
     Time m_delay;
     Ptr<PcapFileWrapper> m_pcap;
     std::map<Ptr<SimpleNetDevice>, bool> m_accessPoints;
-    std::map<Mac48Address, Ptr<SimpleNetDevice>> m_mnByMac;
+    /// A two-interface MN has two devices with one address (MnInterfaceShim).
+    std::map<Mac48Address, std::vector<Ptr<SimpleNetDevice>>> m_mnByMac;
     std::map<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_attachment; //!< mn -> ap
     TracedCallback<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_attachTrace;
     TracedCallback<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_detachTrace;
