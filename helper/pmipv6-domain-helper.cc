@@ -560,8 +560,18 @@ Pmipv6DomainHelper::OnStaAssoc(uint32_t mn, Mac48Address bssid)
     {
         if (m_wifiChannelOfAccess[a] == ch)
         {
+            // The station has its Association Response; the AP counts it
+            // associated only once that frame's ACK is in (ApWifiMac::TxOk),
+            // tens of microseconds later, and tells the MAG: before that the
+            // AP drops frames for it. Notify the MAG after that hand-off.
             m_servingMag[mn] = a / m_p.apsPerMag;
-            Attach(mn, a / m_p.apsPerMag, a % m_p.apsPerMag, 0);
+            Simulator::Schedule(m_p.wifiAttachNotifyDelay,
+                                &Pmipv6DomainHelper::Attach,
+                                this,
+                                mn,
+                                a / m_p.apsPerMag,
+                                a % m_p.apsPerMag,
+                                0u);
             return;
         }
     }

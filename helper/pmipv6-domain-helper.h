@@ -58,6 +58,8 @@ class Pmipv6DomainHelper
         Time cnLmaDelay{MilliSeconds(1)};    //!< one-way CN-LMA
         DataRate coreRate{"1Gbps"};
         Time firstAttach{MilliSeconds(10)};  //!< every MN attaches to MAG 0 then
+        /// Wi-Fi: from the station's association to its MAG knowing (AP's ACK, AP->MAG)
+        Time wifiAttachNotifyDelay{MilliSeconds(1)};
         /// \return an empty string, or what is wrong
         std::string Validate() const;
     };
