@@ -88,6 +88,21 @@ HandoverScenario::Config::Validate() const
     {
         err << "handovers must be at least 1. ";
     }
+    if (GetSpacing() < GetMinSpacing())
+    {
+        err << "spacing " << spacing.As(Time::MS) << " is too short for these delays; use at least "
+            << GetMinSpacing().As(Time::MS) << " (or 0 for that). ";
+    }
+    if (firstHandover < MilliSeconds(800) + tpred)
+    {
+        err << "firstHandover must leave 800 ms after start for attachment, plus tpred. ";
+    }
+    return err.str();
+}
+
+Time
+HandoverScenario::Config::GetMinSpacing() const
+{
     // Each handover must be over (and the next prediction not yet made)
     // before the next one: the windows are cut at the midpoints.
     Time settle = domain.dhoL2 + 2 * (domain.rttMagLma + domain.rttMagMag + domain.rttMagAp) +
@@ -96,16 +111,13 @@ HandoverScenario::Config::Validate() const
     {
         settle += MilliSeconds(200); // re-association, measured, not set
     }
-    if (spacing < 2 * settle)
-    {
-        err << "spacing " << spacing.As(Time::MS) << " is too short for these delays; use at least "
-            << (2 * settle).As(Time::MS) << ". ";
-    }
-    if (firstHandover < MilliSeconds(800) + tpred)
-    {
-        err << "firstHandover must leave 800 ms after start for attachment, plus tpred. ";
-    }
-    return err.str();
+    return 2 * settle;
+}
+
+Time
+HandoverScenario::Config::GetSpacing() const
+{
+    return spacing.IsZero() ? GetMinSpacing() : spacing;
 }
 
 void
@@ -125,7 +137,9 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
     cmd.AddValue("packetInterval", "Interval of the probe flows", c.packetInterval);
     cmd.AddValue("packetSize", "UDP payload of the probe packets (bytes)", c.packetSize);
     cmd.AddValue("handovers", "Handovers per mobile node", c.handovers);
-    cmd.AddValue("spacing", "Time between one mobile node's handovers", c.spacing);
+    cmd.AddValue("spacing",
+                 "Time between one mobile node's handovers (0: the shortest that keeps them apart)",
+                 c.spacing);
     cmd.AddValue("mns", "Number of mobile nodes", c.domain.mns);
     cmd.AddValue("mags", "Number of MAGs", c.domain.mags);
     cmd.AddValue("apsPerMag", "Wi-Fi access points per MAG", c.domain.apsPerMag);
@@ -161,6 +175,7 @@ HandoverScenario::Run()
     // MNs staggered over the spacing, and each instant moved by a random
     // fraction of the probe interval so that runs (--RngRun) see the
     // handover at every phase of the packet stream.
+    Time spacing = c.GetSpacing();
     Ptr<UniformRandomVariable> phase = CreateObject<UniformRandomVariable>();
     phase->SetStream(1);
     phase->SetAttribute("Max", DoubleValue(c.packetInterval.GetSeconds()));
@@ -168,10 +183,10 @@ HandoverScenario::Run()
     for (uint32_t n = 0; n < c.domain.mns; ++n)
     {
         uint32_t serving = 0;
-        Time offset = c.spacing * n / c.domain.mns;
+        Time offset = spacing * n / c.domain.mns;
         for (uint32_t k = 0; k < c.handovers; ++k)
         {
-            Time t = c.firstHandover + offset + c.spacing * k + Seconds(phase->GetValue());
+            Time t = c.firstHandover + offset + spacing * k + Seconds(phase->GetValue());
             uint32_t target = (serving + 1) % c.domain.mags;
             scheme->ScheduleHandover(domain, n, t, serving, target);
             serving = target;
@@ -182,8 +197,8 @@ HandoverScenario::Run()
     HandoverMeasurementHelper measure;
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
-    Time flowStart = c.firstHandover - c.spacing / 2 - c.tpred;
-    Time flowStop = lastLoss + c.spacing / 2;
+    Time flowStart = c.firstHandover - spacing / 2 - c.tpred;
+    Time flowStop = lastLoss + spacing / 2;
     measure.Install(domain, std::max(flowStart, MilliSeconds(500)), flowStop);
 
     Simulator::Stop(flowStop + Seconds(1));

@@ -53,11 +53,18 @@ class HandoverScenario
         Time packetInterval{MilliSeconds(1)};
         uint32_t packetSize{64};
         uint32_t handovers{4};
-        Time spacing{MilliSeconds(500)};    //!< between one MN's handovers
+        Time spacing{0};                    //!< between one MN's handovers; 0: GetMinSpacing()
         Time firstHandover{Seconds(1)};
         std::string pcapPrefix;             //!< empty: no pcap
         /// \return an empty string, or what is wrong
         std::string Validate() const;
+        /**
+         * Shortest spacing that keeps handovers apart: twice the time one
+         * handover can take to settle with these delays and Tpred.
+         */
+        Time GetMinSpacing() const;
+        /// The spacing used: the one given, or GetMinSpacing() for 0.
+        Time GetSpacing() const;
     };
 
     typedef std::function<std::unique_ptr<HandoverScheme>(const Config&)> SchemeFactory;

@@ -543,11 +543,27 @@ Pmipv6DomainHelper::ExecuteHandover(uint32_t mn, uint32_t targetMag)
         Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0, lost);
         return;
     }
+    RetuneStation(mn, targetMag);
+}
+
+void
+Pmipv6DomainHelper::RetuneStation(uint32_t mn, uint32_t targetMag)
+{
     // Wi-Fi: the station retunes to the target's first access point and
     // re-associates by itself (active probing); the traces do the rest.
-    Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn));
+    // ns-3 3.37 aborts if a switch falls between a frame and its ACK
+    // (SendNormalAck after SIFS on a switching PHY): wait for a quiet PHY,
+    // and count the link as lost from the switch itself.
+    Ptr<WifiPhy> phy = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn))->GetPhy();
+    Time quiet = MicroSeconds(100);
+    if (!phy->IsStateIdle() || Simulator::Now() - phy->GetLastRxEndTime() < quiet)
+    {
+        Simulator::Schedule(quiet / 4, &Pmipv6DomainHelper::RetuneStation, this, mn, targetMag);
+        return;
+    }
+    m_l2Handovers.back().linkLost = Simulator::Now();
     uint8_t ch = m_wifiChannelOfAccess[targetMag * m_p.apsPerMag];
-    dev->GetPhy()->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
+    phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
 }
 
 void

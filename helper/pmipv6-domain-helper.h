@@ -143,6 +143,7 @@ class Pmipv6DomainHelper
     void OnStaDeAssoc(uint32_t mn, Mac48Address bssid);
     void RecordAttach(uint32_t mn, uint32_t mag);
     void ExecuteHandover(uint32_t mn, uint32_t targetMag);
+    void RetuneStation(uint32_t mn, uint32_t targetMag);
 
     Parameters m_p;
     std::function<Ptr<MagExtension>(uint32_t)> m_extensionFactory;

@@ -24,7 +24,7 @@ $sweep "${common[@]}" --schemes fpmipv6 --interfaces 2 \
 $sweep "${common[@]}" --schemes fpmipv6 --wrong-prediction true \
     --raw "$out/raw-wrong.csv" --out "$out/part-wrong.csv" "$@"
 echo "== 802.11a access (DHO,L2 measured), Tpred every 10 ms" >&2
-$sweep --seeds 1 --handovers 3 --access wifi --tpred-step 10 --extra "--spacing=1s" \
+$sweep --seeds 1 --handovers 3 --access wifi --tpred-step 10 \
     --schemes pmipv6,fpmipv6,pfmipv6-predictive,pfmipv6-reactive \
     --raw "$out/raw-wifi.csv" --out "$out/part-wifi.csv" "$@"
 

@@ -51,6 +51,8 @@ TIDY_COLUMNS = POINT_COLUMNS + [
     "lost_packets_mean", "max_extra_delay_mean_ms", "max_extra_delay_ci95_ms",
 ]
 
+MEASURED = "measured"
+
 SCHEMES = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive"]
 # A wrong prediction needs a prediction; these schemes never make one.
 SCHEMES_WITHOUT_PREDICTION = {"pmipv6", "pfmipv6-reactive"}
@@ -341,7 +343,10 @@ def aggregate(rows):
     """Tidy rows: mean and 95 % CI per point over all runs x handovers."""
     groups = {}
     for row in rows:
-        key = tuple(canonical(c, row[c]) for c in POINT_COLUMNS)
+        # On real radios DHO,L2 is measured per handover, not set: it is a
+        # result to average, not a coordinate of the point.
+        key = tuple(MEASURED if c == "dho_l2_ms" and row["access"] != "ideal"
+                    else canonical(c, row[c]) for c in POINT_COLUMNS)
         groups.setdefault(key, []).append(row)
 
     def sort_key(key):
@@ -349,7 +354,8 @@ def aggregate(rows):
         scheme_rank = SCHEMES.index(point["scheme"]) if point["scheme"] in SCHEMES else len(SCHEMES)
         return (scheme_rank, point["scheme"], point["access"], float(point["interfaces"]),
                 point["wrong_prediction"], point["direction"],
-                float(point["dho_l2_ms"]), float(point["rtt_mag_lma_ms"]),
+                -1.0 if point["dho_l2_ms"] == MEASURED else float(point["dho_l2_ms"]),
+                float(point["rtt_mag_lma_ms"]),
                 float(point["rtt_mag_mag_ms"]), float(point["rtt_mag_ap_ms"]),
                 float(point["tpred_ms"]))
 
@@ -364,6 +370,8 @@ def aggregate(rows):
                 raise ScenarioError("non-numeric %s in the scenario output: %s" % (name, error))
 
         out = dict(zip(POINT_COLUMNS, key))
+        if out["dho_l2_ms"] == MEASURED:
+            out["dho_l2_ms"] = mean_ci95(column("dho_l2_ms"))[0]
         out["n"] = len(members)
         out["latency_mean_ms"], out["latency_ci95_ms"] = mean_ci95(column("latency_ms"))
         out["loss_period_mean_ms"], out["loss_period_ci95_ms"] = mean_ci95(column("loss_period_ms"))
