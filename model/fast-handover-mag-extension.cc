@@ -28,6 +28,18 @@ FastHandoverMagExtension::GetTypeId()
                           UintegerValue(4 << 20),
                           MakeUintegerAccessor(&FastHandoverMagExtension::m_bufferBytes),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("ForwardingLifetime",
+                          "How long a handover context forwards a MN's traffic to a peer MAG "
+                          "(then it and a detached MN's entry are dropped)",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&FastHandoverMagExtension::m_forwardingLifetime),
+                          MakeTimeChecker(MilliSeconds(1)))
+            .AddAttribute("BufferingTimeout",
+                          "How long the old MAG buffers for a departed MN that no new MAG "
+                          "claims (then it drops the buffer and de-registers the MN)",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&FastHandoverMagExtension::m_bufferingTimeout),
+                          MakeTimeChecker(MilliSeconds(1)))
             .AddTraceSource("State",
                             "A mobile node's handover context changed state",
                             MakeTraceSourceAccessor(&FastHandoverMagExtension::m_stateTrace),
@@ -203,6 +215,32 @@ FastHandoverMagExtension::ScheduleCleanup(BindingUpdateListEntry& e, HandoverCon
 {
     Simulator::Cancel(c.timer);
     c.timer = Simulator::Schedule(delay, &FastHandoverMagExtension::Cleanup, this, e.linkLayerId);
+}
+
+void
+FastHandoverMagExtension::StartBuffering(BindingUpdateListEntry& e, HandoverContext& c)
+{
+    SwitchToState(e, c, BUFFERING);
+    Simulator::Cancel(c.timer);
+    c.timer = Simulator::Schedule(m_bufferingTimeout,
+                                  &FastHandoverMagExtension::BufferingTimeout,
+                                  this,
+                                  e.linkLayerId);
+}
+
+void
+FastHandoverMagExtension::BufferingTimeout(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    auto it = m_contexts.find(mn);
+    if (!e || it == m_contexts.end() || it->second.state != BUFFERING)
+    {
+        return;
+    }
+    NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": nobody claimed " << e->mnIdentifier);
+    Reset(*e, it->second);
+    m_contexts.erase(it);
+    m_mag->Release(*e);
 }
 
 void

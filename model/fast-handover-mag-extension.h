@@ -99,6 +99,12 @@ class FastHandoverMagExtension : public MagExtension
                  const Ipv6Header& h);
     /// After \p delay drop the context and the MAG's entry (no signalling).
     void ScheduleCleanup(BindingUpdateListEntry& e, HandoverContext& c, Time delay);
+    /**
+     * The MN has left and no new MAG has claimed it yet: buffer its traffic
+     * (seed 000 sec. 3.4, RFC 5949 sec. 4.2); after BufferingTimeout with no
+     * claim drop the buffer (traced) and de-register the MN.
+     */
+    void StartBuffering(BindingUpdateListEntry& e, HandoverContext& c);
 
     /// Messages, with the MN's identifiers from the entry (RFC 5949 sec. 6).
     void SendHi(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to, bool proxy,
@@ -111,10 +117,13 @@ class FastHandoverMagExtension : public MagExtension
     void L2Control(Mac48Address mn, L2Command cmd, Ipv6Address target);
 
     std::map<Mac48Address, HandoverContext> m_contexts;
+    Time m_forwardingLifetime; //!< how long a context forwards (then cleaned up)
 
   private:
     void Cleanup(Mac48Address mn);
+    void BufferingTimeout(Mac48Address mn);
 
+    Time m_bufferingTimeout;
     uint32_t m_bufferPackets;
     uint32_t m_bufferBytes;
     uint16_t m_nextSequence{0};

@@ -16,18 +16,7 @@ Fpmipv6MagExtension::GetTypeId()
         TypeId("ns3::Fpmipv6MagExtension")
             .SetParent<FastHandoverMagExtension>()
             .SetGroupName("Pmipv6")
-            .AddConstructor<Fpmipv6MagExtension>()
-            .AddAttribute("ForwardingLifetime",
-                          "How long a MAG keeps forwarding a MN's traffic to a peer MAG",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&Fpmipv6MagExtension::m_forwardingLifetime),
-                          MakeTimeChecker(MilliSeconds(1)))
-            .AddAttribute("BufferingTimeout",
-                          "How long the old MAG buffers for a departed MN that no new MAG "
-                          "claims (then drops the buffer and de-registers the MN)",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&Fpmipv6MagExtension::m_bufferingTimeout),
-                          MakeTimeChecker(MilliSeconds(1)));
+            .AddConstructor<Fpmipv6MagExtension>();
     return tid;
 }
 
@@ -171,28 +160,8 @@ Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
         Reset(e, c); // unpredicted: forget the previous handover's peer
     }
     // Seed 000 sec. 3.4: buffer what still arrives until a new MAG asks.
-    SwitchToState(e, c, BUFFERING);
-    Simulator::Cancel(c.timer);
-    c.timer = Simulator::Schedule(m_bufferingTimeout,
-                                  &Fpmipv6MagExtension::BufferingTimeout,
-                                  this,
-                                  e.linkLayerId);
+    StartBuffering(e, c);
     return true;
-}
-
-void
-Fpmipv6MagExtension::BufferingTimeout(Mac48Address mn)
-{
-    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
-    auto it = m_contexts.find(mn);
-    if (!e || it == m_contexts.end() || it->second.state != BUFFERING)
-    {
-        return;
-    }
-    NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": nobody claimed " << e->mnIdentifier);
-    Reset(*e, it->second);
-    m_contexts.erase(it);
-    m_mag->Release(*e);
 }
 
 bool

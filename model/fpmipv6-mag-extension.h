@@ -50,10 +50,6 @@ class Fpmipv6MagExtension : public FastHandoverMagExtension
     void RecvHack(Ptr<Packet> p, const Ipv6Header& ip);
     void RecvFbu(Ptr<Packet> p, const Ipv6Header& ip);
     void RecvFback(Ptr<Packet> p, const Ipv6Header& ip);
-    void BufferingTimeout(Mac48Address mn);
-
-    Time m_forwardingLifetime;
-    Time m_bufferingTimeout;
 };
 
 } // namespace ns3

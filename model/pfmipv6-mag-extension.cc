@@ -16,17 +16,7 @@ Pfmipv6MagExtension::GetTypeId()
         TypeId("ns3::Pfmipv6MagExtension")
             .SetParent<FastHandoverMagExtension>()
             .SetGroupName("Pmipv6")
-            .AddConstructor<Pfmipv6MagExtension>()
-            .AddAttribute("ForwardingLifetime",
-                          "How long the PMAG forwards a MN's traffic to the NMAG",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&Pfmipv6MagExtension::m_forwardingLifetime),
-                          MakeTimeChecker(MilliSeconds(1)))
-            .AddAttribute("BufferingTimeout",
-                          "How long the PMAG buffers for a departed MN no NMAG claims",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&Pfmipv6MagExtension::m_bufferingTimeout),
-                          MakeTimeChecker(MilliSeconds(1)));
+            .AddConstructor<Pfmipv6MagExtension>();
     return tid;
 }
 
@@ -150,27 +140,9 @@ Pfmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
         return true; // forwarding starts with the HAck / goes on
     default:
         Reset(e, c);
-        SwitchToState(e, c, BUFFERING);
-        c.timer = Simulator::Schedule(m_bufferingTimeout,
-                                      &Pfmipv6MagExtension::BufferingTimeout,
-                                      this,
-                                      e.linkLayerId);
+        StartBuffering(e, c);
         return true;
     }
-}
-
-void
-Pfmipv6MagExtension::BufferingTimeout(Mac48Address mn)
-{
-    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
-    auto it = m_contexts.find(mn);
-    if (!e || it == m_contexts.end() || it->second.state != BUFFERING)
-    {
-        return;
-    }
-    Reset(*e, it->second);
-    m_contexts.erase(it);
-    m_mag->Release(*e);
 }
 
 void

@@ -46,10 +46,6 @@ class Pfmipv6MagExtension : public FastHandoverMagExtension
   private:
     void RecvHi(Ptr<Packet> p, const Ipv6Header& ip);
     void RecvHack(Ptr<Packet> p, const Ipv6Header& ip);
-    void BufferingTimeout(Mac48Address mn);
-
-    Time m_forwardingLifetime;
-    Time m_bufferingTimeout;
 };
 
 } // namespace ns3

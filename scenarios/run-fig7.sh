@@ -32,5 +32,5 @@ $sweep --seeds 1 --handovers 3 --access wifi --tpred-step 10 \
 { head -n 1 "$out/part-ideal.csv"; for f in "$out"/part-*.csv; do tail -n +2 "$f"; done; } \
     > "$out/fig7-sweep.csv"
 rm -f "$out"/part-*.csv
-/usr/bin/python3 "$here/plotting/plot_fig7.py" "$out/fig7-sweep.csv" "$out/plots"
+/usr/bin/python3 "$here/plotting/plot_fig7.py" "$out/fig7-sweep.csv" "$out/plots" | tee "$out/deviations.txt"
 echo "main job done in $(( $(date +%s) - start )) s: $out/fig7-sweep.csv, $out/plots/" >&2
