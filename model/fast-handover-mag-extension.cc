@@ -261,6 +261,38 @@ FastHandoverMagExtension::Cleanup(Mac48Address mn)
 }
 
 void
+FastHandoverMagExtension::IdentifyMn(const BindingUpdateListEntry& e, MobilityOptions& o)
+{
+    o.mnIdentifier = e.mnIdentifier;
+    uint8_t mac[6];
+    e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    if (!e.homeNetworkPrefix.prefix.IsAny())
+    {
+        o.homeNetworkPrefixes = {e.homeNetworkPrefix};
+    }
+}
+
+BindingUpdateListEntry*
+FastHandoverMagExtension::BeginHandover(Mac48Address mn, Ipv6Address newMag, bool proxy)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    if (!e || !e->attached || newMag == m_mag->GetAddress())
+    {
+        NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": prediction for " << mn
+                           << " ignored (not attached here, or target is this MAG)");
+        return nullptr;
+    }
+    HandoverContext& c = Context(mn);
+    Reset(*e, c);
+    c.peer = newMag;
+    UsePeer(c, newMag);
+    SendHi(*e, c, newMag, proxy, false);
+    SwitchToState(*e, c, HO_INITIATED);
+    return e;
+}
+
+void
 FastHandoverMagExtension::SendHi(BindingUpdateListEntry& e,
                                  HandoverContext& c,
                                  Ipv6Address to,
@@ -274,14 +306,7 @@ FastHandoverMagExtension::SendHi(BindingUpdateListEntry& e,
     hi.SetFlagP(proxy);
     hi.SetFlagF(forward);
     MobilityOptions& o = hi.GetOptions();
-    o.mnIdentifier = e.mnIdentifier;
-    uint8_t mac[6];
-    e.linkLayerId.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
-    if (!e.homeNetworkPrefix.prefix.IsAny())
-    {
-        o.homeNetworkPrefixes = {e.homeNetworkPrefix};
-    }
+    IdentifyMn(e, o);
     o.lmaAddress = e.lmaAddress;
     o.timestamp = TimeToMobilityTimestamp(Simulator::Now());
     m_mag->SendMessage(hi, to);
@@ -297,14 +322,7 @@ FastHandoverMagExtension::SendHack(BindingUpdateListEntry& e,
     hack.SetSequence(sequence);
     hack.SetCode(code);
     MobilityOptions& o = hack.GetOptions();
-    o.mnIdentifier = e.mnIdentifier;
-    uint8_t mac[6];
-    e.linkLayerId.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
-    if (!e.homeNetworkPrefix.prefix.IsAny())
-    {
-        o.homeNetworkPrefixes = {e.homeNetworkPrefix}; // RFC 5949 sec. 6.2.2
-    }
+    IdentifyMn(e, o); // with the HNP: RFC 5949 sec. 6.2.2
     m_mag->SendMessage(hack, to);
 }
 
@@ -317,14 +335,7 @@ FastHandoverMagExtension::SendFbu(BindingUpdateListEntry& e, HandoverContext& c,
     fbu.SetFlagA(true);
     fbu.SetLifetime(Seconds(4));
     MobilityOptions& o = fbu.GetOptions();
-    o.mnIdentifier = e.mnIdentifier;
-    uint8_t mac[6];
-    e.linkLayerId.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
-    if (!e.homeNetworkPrefix.prefix.IsAny())
-    {
-        o.homeNetworkPrefixes = {e.homeNetworkPrefix};
-    }
+    IdentifyMn(e, o);
     m_mag->SendMessage(fbu, to);
 }
 
@@ -336,16 +347,9 @@ FastHandoverMagExtension::SendFback(BindingUpdateListEntry& e, uint16_t sequence
     fback.SetSequence(sequence);
     fback.SetLifetime(Seconds(4));
     MobilityOptions& o = fback.GetOptions();
-    o.mnIdentifier = e.mnIdentifier;
-    uint8_t mac[6];
-    e.linkLayerId.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
-    // The new MAG may not know the prefix yet (its PBA is still on the
-    // way) but must recognise the forwarded packets that follow.
-    if (!e.homeNetworkPrefix.prefix.IsAny())
-    {
-        o.homeNetworkPrefixes = {e.homeNetworkPrefix};
-    }
+    // With the HNP: the new MAG may not know it yet (its PBA is still on
+    // the way) but must recognise the forwarded packets that follow.
+    IdentifyMn(e, o);
     m_mag->SendMessage(fback, to);
 }
 

@@ -106,6 +106,14 @@ class FastHandoverMagExtension : public MagExtension
      */
     void StartBuffering(BindingUpdateListEntry& e, HandoverContext& c);
 
+    /**
+     * Old MAG, on a predicted move of an attached MN to \p newMag: a fresh
+     * context, HI to the new MAG, HO_INITIATED. \return the MN's entry, or
+     * nullptr if the MN is not attached here (nothing done)
+     */
+    BindingUpdateListEntry* BeginHandover(Mac48Address mn, Ipv6Address newMag, bool proxy);
+    /// MN-ID, MN link-layer id and (if known) HNP options (RFC 5949 sec. 6).
+    static void IdentifyMn(const BindingUpdateListEntry& e, MobilityOptions& o);
     /// Messages, with the MN's identifiers from the entry (RFC 5949 sec. 6).
     void SendHi(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to, bool proxy,
                 bool forward);

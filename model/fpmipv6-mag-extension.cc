@@ -37,25 +37,16 @@ Fpmipv6MagExtension::Install(Ptr<Pmipv6Mag> mag)
 void
 Fpmipv6MagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
 {
-    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
-    if (!e || !e->attached || e->state != BindingUpdateListEntry::REGISTERED ||
-        newMag == m_mag->GetAddress())
-    {
-        NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": prediction for " << mn
-                           << " ignored (not served here, or target is this MAG)");
-        return;
-    }
-    HandoverContext& c = Context(mn);
-    if (c.state != IDLE && c.state != CONNECTED)
+    const HandoverContext* c = GetContext(mn);
+    if (c && c->state != IDLE && c->state != CONNECTED)
     {
         return; // a handover of this MN is already under way
     }
-    Reset(*e, c);
-    c.peer = newMag;
-    UsePeer(c, newMag);
-    SendHi(*e, c, newMag, true, false);
-    SwitchToState(*e, c, HO_INITIATED);
-    L2Control(mn, HO_INIT, newMag);
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    if (e && e->state == BindingUpdateListEntry::REGISTERED && BeginHandover(mn, newMag, true))
+    {
+        L2Control(mn, HO_INIT, newMag);
+    }
 }
 
 void

@@ -33,17 +33,7 @@ Pfmipv6MagExtension::Install(Ptr<Pmipv6Mag> mag)
 void
 Pfmipv6MagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
 {
-    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
-    if (!e || !e->attached || newMag == m_mag->GetAddress())
-    {
-        return;
-    }
-    HandoverContext& c = Context(mn);
-    Reset(*e, c);
-    c.peer = newMag;
-    UsePeer(c, newMag);
-    SendHi(*e, c, newMag, true, false);
-    SwitchToState(*e, c, HO_INITIATED);
+    BeginHandover(mn, newMag, true);
 }
 
 void
