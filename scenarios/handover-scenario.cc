@@ -49,7 +49,13 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     }
     if (verbose)
     {
-        for (const char* c : {"Pmipv6Mag", "Pmipv6Lma", "MobilityL4Protocol"})
+        for (const char* c : {"Pmipv6Mag",
+                              "Pmipv6Lma",
+                              "MobilityL4Protocol",
+                              "FastHandoverMagExtension",
+                              "Fpmipv6MagExtension",
+                              "Pfmipv6MagExtension",
+                              "MnInterfaceShim"})
         {
             LogComponentEnable(c, LogLevel(LOG_LEVEL_INFO | LOG_PREFIX_TIME | LOG_PREFIX_NODE));
         }
