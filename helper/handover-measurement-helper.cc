@@ -72,7 +72,9 @@ HandoverMeasurementHelper::Install(Pmipv6DomainHelper& domain, Time start, Time 
         upSender->SetAttribute("Interval", TimeValue(m_interval));
         upSender->SetAttribute("PacketSize", UintegerValue(m_packetSize));
         upSender->SetAttribute("FlowId", UintegerValue(2 * n + 1));
-        upSender->SetStartTime(start);
+        // Half an interval after the downlink: on a radio the two flows
+        // would otherwise reach the air together and collide every time.
+        upSender->SetStartTime(start + m_interval / 2);
         upSender->SetStopTime(stop);
         domain.GetMn(n)->AddApplication(upSender);
         m_upSenders.push_back(upSender);

@@ -322,7 +322,8 @@ FastHandoverMagExtension::SendHack(BindingUpdateListEntry& e,
     hack.SetSequence(sequence);
     hack.SetCode(code);
     MobilityOptions& o = hack.GetOptions();
-    IdentifyMn(e, o); // with the HNP: RFC 5949 sec. 6.2.2
+    IdentifyMn(e, o); // with the HNP and the LMA address: RFC 5949 sec. 6.2.2
+    o.lmaAddress = e.lmaAddress;
     m_mag->SendMessage(hack, to);
 }
 

@@ -305,6 +305,7 @@ Pmipv6Mag::NotifyDetach(Mac48Address mn)
     }
     NS_LOG_INFO("MAG " << GetAddress() << ": " << e->mnIdentifier << " detached");
     e->attached = false;
+    UnpinNeighbor(*e);
     m_detachTrace(e->mnIdentifier, mn);
     if (m_extension->NotifyDetach(*e))
     {
@@ -319,7 +320,7 @@ Pmipv6Mag::Release(BindingUpdateListEntry& e)
     if (e.state == BindingUpdateListEntry::REGISTERED ||
         e.state == BindingUpdateListEntry::WAIT_PBA)
     {
-        // RFC 5213 sec. 6.9.1.3: de-register; the entry goes with the PBA.
+        // RFC 5213 sec. 6.9.1.4: de-register; the entry goes with the PBA.
         e.sequence++;
         e.timestamp = TimeToMobilityTimestamp(Simulator::Now());
         e.retransmissions = 0;
@@ -516,15 +517,19 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     e->lifetime = pba.GetLifetime();
     SwitchToState(*e, BindingUpdateListEntry::REGISTERED);
     Simulator::Cancel(e->refreshEvent);
-    if (e->lifetime > m_refreshAdvance)
+    if (e->lifetime.IsStrictlyPositive())
     {
-        e->refreshEvent = Simulator::Schedule(e->lifetime - m_refreshAdvance,
+        // Refresh RefreshAdvance before expiry, and at half the lifetime at
+        // the latest (a short grant must still be refreshed in time).
+        Time advance = std::min(m_refreshAdvance, e->lifetime / 2);
+        e->refreshEvent = Simulator::Schedule(e->lifetime - advance,
                                               &Pmipv6Mag::Refresh,
                                               this,
                                               e->linkLayerId);
     }
     if (e->attached)
     {
+        PinNeighbor(*e);
         SendRouterAdvertisement(*e);
     }
     m_extension->NotifyRegistered(*e);
@@ -550,16 +555,43 @@ void
 Pmipv6Mag::PinNeighbor(BindingUpdateListEntry& e)
 {
     // The MAG learnt the MN's link-layer address from the attach itself:
-    // no Neighbor Solicitation round trip before the first delivery.
+    // no Neighbor Solicitation round trip before the first delivery. Its
+    // home address too (once the prefix is known): otherwise every uplink
+    // packet makes ns-3 search the neighbour cache for its source.
     Ptr<NdiscCache> cache =
         GetMobilityProtocol()->GetIpv6()->GetInterface(e.accessInterface)->GetNdiscCache();
-    NdiscCache::Entry* n = cache->Lookup(e.mnLinkLocal);
-    if (!n)
+    std::vector<Ipv6Address> addresses{e.mnLinkLocal};
+    if (!e.homeNetworkPrefix.prefix.IsAny())
     {
-        n = cache->Add(e.mnLinkLocal);
+        addresses.push_back(
+            Ipv6Address::MakeAutoconfiguredAddress(e.linkLayerId, e.homeNetworkPrefix.prefix));
     }
-    n->SetMacAddress(e.linkLayerId);
-    n->MarkPermanent();
+    for (const Ipv6Address& a : addresses)
+    {
+        NdiscCache::Entry* n = cache->Lookup(a);
+        if (!n)
+        {
+            n = cache->Add(a);
+        }
+        n->SetMacAddress(e.linkLayerId);
+        n->MarkPermanent();
+    }
+}
+
+void
+Pmipv6Mag::UnpinNeighbor(BindingUpdateListEntry& e)
+{
+    Ptr<NdiscCache> cache =
+        GetMobilityProtocol()->GetIpv6()->GetInterface(e.accessInterface)->GetNdiscCache();
+    for (const Ipv6Address& a :
+         {e.mnLinkLocal,
+          Ipv6Address::MakeAutoconfiguredAddress(e.linkLayerId, e.homeNetworkPrefix.prefix)})
+    {
+        if (NdiscCache::Entry* n = cache->Lookup(a))
+        {
+            cache->Remove(n);
+        }
+    }
 }
 
 void
@@ -639,14 +671,20 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
     if (!e)
     {
         BindingUpdateListEntry* sender = m_list.FindByPrefix(header.GetSource());
-        if (sender && sender->state == BindingUpdateListEntry::REGISTERED)
+        bool fromTunnel = inIf == GetTunnel()->GetInterfaceIndex();
+        // A MN that left with a fast handover: its binding has moved, but
+        // its new MAG relays its uplink here until its own PBA, and the LMA
+        // still takes it from us while our tunnel to it stays up.
+        bool relayed = sender && !sender->attached && fromTunnel &&
+                       GetTunnel()->HasEndpoint(sender->lmaAddress);
+        if (sender && (sender->state == BindingUpdateListEntry::REGISTERED || relayed))
         {
             // Uplink relayed by a peer MAG through the MAG-MAG tunnel
             // (RFC 5949 sec. 4.1): into the tunnel to the LMA.
             GetTunnel()->Encapsulate(p, header, GetAddress(), sender->lmaAddress);
             return true;
         }
-        if (inIf == GetTunnel()->GetInterfaceIndex())
+        if (fromTunnel)
         {
             // Out of a tunnel but for no MN known here: never re-route it
             // (a default route would send it back to the LMA).

@@ -150,6 +150,7 @@ class Pmipv6Mag : public MobilityAgent
     void SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::State s);
     void SendRouterAdvertisement(BindingUpdateListEntry& e);
     void PinNeighbor(BindingUpdateListEntry& e);
+    void UnpinNeighbor(BindingUpdateListEntry& e);
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
     void DropData(Ptr<const Packet> p, const std::string& reason);
 
