@@ -71,6 +71,21 @@ HandoverScenario::Config::Validate() const
         }
         err << "). ";
     }
+    TimeValue firstTimeout;
+    CreateObject<Pmipv6Mag>()->GetAttribute("InitialBindackTimeoutFirstReg", firstTimeout);
+    if (domain.rttMagLma >= firstTimeout.Get())
+    {
+        err << "rttMagLma must be below ns3::Pmipv6Mag::InitialBindackTimeoutFirstReg ("
+            << firstTimeout.Get().As(Time::S)
+            << "): every PBU would be retransmitted before its PBA could return. ";
+    }
+    TimeValue window;
+    CreateObject<Pmipv6Lma>()->GetAttribute("TimestampValidityWindow", window);
+    if (domain.rttMagLma / 2 + domain.rttMagMag / 2 >= window.Get())
+    {
+        err << "rttMagLma/2 + rttMagMag/2 must be below ns3::Pmipv6Lma::TimestampValidityWindow ("
+            << window.Get().As(Time::MS) << "): the LMA would refuse every PBU's timestamp. ";
+    }
     if (domain.interfaces == 2 && wrongPrediction)
     {
         err << "a wrong prediction with two interfaces is not modelled (seed 000 analyses "
@@ -84,18 +99,24 @@ HandoverScenario::Config::Validate() const
     {
         err << "packetInterval must be positive. ";
     }
-    if (handovers < 1)
+    if (handovers < 1 || handovers > 100000)
     {
-        err << "handovers must be at least 1. ";
+        err << "handovers must be 1..100000. ";
+    }
+    if (packetSize < 16 || packetSize > 65000)
+    {
+        err << "packetSize must be 16..65000 bytes (the probe header is 16). ";
     }
     if (GetSpacing() < GetMinSpacing())
     {
         err << "spacing " << spacing.As(Time::MS) << " is too short for these delays; use at least "
             << GetMinSpacing().As(Time::MS) << " (or 0 for that). ";
     }
-    if (firstHandover < MilliSeconds(800) + tpred)
+    if (GetFirstHandover() - GetSpacing() / 2 - tpred < GetFlowStart())
     {
-        err << "firstHandover must leave 800 ms after start for attachment, plus tpred. ";
+        err << "firstHandover must be at least "
+            << (GetFlowStart() + GetSpacing() / 2 + tpred).As(Time::MS)
+            << " (first registration, then half a spacing and tpred of steady flow). ";
     }
     return err.str();
 }
@@ -118,6 +139,28 @@ Time
 HandoverScenario::Config::GetSpacing() const
 {
     return spacing.IsZero() ? GetMinSpacing() : spacing;
+}
+
+Time
+HandoverScenario::Config::GetFlowStart() const
+{
+    // The first attach, its PBU/PBA, the RA, and margin (Wi-Fi: association).
+    Time start = domain.firstAttach + domain.rttMagLma + domain.rttMagAp + MilliSeconds(100);
+    if (domain.access == "wifi")
+    {
+        start += MilliSeconds(400);
+    }
+    return std::max(start, MilliSeconds(500));
+}
+
+Time
+HandoverScenario::Config::GetFirstHandover() const
+{
+    if (!firstHandover.IsZero())
+    {
+        return firstHandover;
+    }
+    return std::max(Seconds(1), GetFlowStart() + GetSpacing() / 2 + tpred);
 }
 
 void
@@ -176,6 +219,7 @@ HandoverScenario::Run()
     // fraction of the probe interval so that runs (--RngRun) see the
     // handover at every phase of the packet stream.
     Time spacing = c.GetSpacing();
+    Time first = c.GetFirstHandover();
     Ptr<UniformRandomVariable> phase = CreateObject<UniformRandomVariable>();
     phase->SetStream(1);
     phase->SetAttribute("Max", DoubleValue(c.packetInterval.GetSeconds()));
@@ -186,7 +230,7 @@ HandoverScenario::Run()
         Time offset = spacing * n / c.domain.mns;
         for (uint32_t k = 0; k < c.handovers; ++k)
         {
-            Time t = c.firstHandover + offset + spacing * k + Seconds(phase->GetValue());
+            Time t = first + offset + spacing * k + Seconds(phase->GetValue());
             uint32_t target = (serving + 1) % c.domain.mags;
             scheme->ScheduleHandover(domain, n, t, serving, target);
             serving = target;
@@ -197,9 +241,9 @@ HandoverScenario::Run()
     HandoverMeasurementHelper measure;
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
-    Time flowStart = c.firstHandover - spacing / 2 - c.tpred;
+    Time flowStart = first - spacing / 2 - c.tpred;
     Time flowStop = lastLoss + spacing / 2;
-    measure.Install(domain, std::max(flowStart, MilliSeconds(500)), flowStop);
+    measure.Install(domain, flowStart, flowStop);
 
     Simulator::Stop(flowStop + Seconds(1));
     Simulator::Run();

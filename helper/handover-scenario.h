@@ -54,7 +54,7 @@ class HandoverScenario
         uint32_t packetSize{64};
         uint32_t handovers{4};
         Time spacing{0};                    //!< between one MN's handovers; 0: GetMinSpacing()
-        Time firstHandover{Seconds(1)};
+        Time firstHandover{0};              //!< 0: GetFirstHandover()
         std::string pcapPrefix;             //!< empty: no pcap
         /// \return an empty string, or what is wrong
         std::string Validate() const;
@@ -65,6 +65,14 @@ class HandoverScenario
         Time GetMinSpacing() const;
         /// The spacing used: the one given, or GetMinSpacing() for 0.
         Time GetSpacing() const;
+        /// When probe flows start: the first registration is surely over.
+        Time GetFlowStart() const;
+        /**
+         * The first handover: the one given, or for 0 the earliest that
+         * leaves the flows half a spacing (and Tpred) of steady state, and
+         * at least 1 s.
+         */
+        Time GetFirstHandover() const;
     };
 
     typedef std::function<std::unique_ptr<HandoverScheme>(const Config&)> SchemeFactory;

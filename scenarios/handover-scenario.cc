@@ -13,6 +13,8 @@
 #include "ns3/rng-seed-manager.h"
 
 #include <fstream>
+#include <map>
+#include <regex>
 #include <iostream>
 #include <sstream>
 
@@ -20,6 +22,46 @@ using namespace ns3;
 
 namespace
 {
+
+/**
+ * ns-3's CommandLine aborts on a malformed Time and wraps a negative
+ * unsigned: check the syntax of every numeric option first, so that bad
+ * input gets a message, not a crash or a four-billion-handover run.
+ */
+bool
+CheckOptionSyntax(const std::vector<std::string>& args)
+{
+    static const std::regex timeValue(
+        R"(^(0|[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?(y|d|h|min|s|ms|us|ns|ps|fs))$)");
+    static const std::regex unsignedValue(R"(^[0-9]{1,9}$)");
+    static const std::map<std::string, const std::regex*> kinds{
+        {"dhoL2", &timeValue},         {"rttMagLma", &timeValue},
+        {"rttMagMag", &timeValue},     {"rttMagAp", &timeValue},
+        {"tpred", &timeValue},         {"packetInterval", &timeValue},
+        {"spacing", &timeValue},       {"packetSize", &unsignedValue},
+        {"handovers", &unsignedValue}, {"mns", &unsignedValue},
+        {"mags", &unsignedValue},      {"apsPerMag", &unsignedValue},
+        {"interfaces", &unsignedValue}, {"RngRun", &unsignedValue}};
+    bool ok = true;
+    for (const auto& a : args)
+    {
+        auto eq = a.find('=');
+        if (a.rfind("--", 0) != 0 || eq == std::string::npos)
+        {
+            continue;
+        }
+        auto kind = kinds.find(a.substr(2, eq - 2));
+        if (kind != kinds.end() && !std::regex_match(a.substr(eq + 1), *kind->second))
+        {
+            std::cerr << "handover-scenario: bad value in " << a
+                      << (kind->second == &timeValue ? " (a time with its unit, such as 30ms)"
+                                                     : " (a whole number)")
+                      << std::endl;
+            ok = false;
+        }
+    }
+    return ok;
+}
 
 /// Parse \p args as one run's options and run it; false on bad options.
 bool
@@ -39,6 +81,10 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     for (auto& a : copy)
     {
         argv.push_back(a.data());
+    }
+    if (!CheckOptionSyntax(args))
+    {
+        return false;
     }
     cmd.Parse(static_cast<int>(argv.size()), argv.data());
     std::string err = config.Validate();
