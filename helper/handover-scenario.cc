@@ -270,15 +270,18 @@ HandoverScenario::GetTotals() const
 }
 
 std::string
-HandoverScenario::CsvHeader()
+HandoverScenario::CsvHeader(bool signalling)
 {
-    return "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
-           "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms";
+    return std::string(
+               "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
+               "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms") +
+           (signalling ? ",signalling_messages,signalling_bytes" : "");
 }
 
 void
 HandoverScenario::WriteCsv(std::ostream& os,
-                           const std::vector<HandoverMeasurementHelper::Result>& results) const
+                           const std::vector<HandoverMeasurementHelper::Result>& results,
+                           bool signalling) const
 {
     const Config& c = m_config;
     auto ms = [](Time t) { return t.GetSeconds() * 1e3; };
@@ -293,7 +296,12 @@ HandoverScenario::WriteCsv(std::ostream& os,
            << ms(c.domain.rttMagAp) << "," << RngSeedManager::GetRun() << ","
            << r.mn * c.handovers + r.handover << "," << r.direction << ","
            << r.metrics.latencyMs << "," << r.metrics.lossPeriodMs << ","
-           << r.metrics.lostPackets << "," << r.metrics.maxExtraDelayMs << "\n";
+           << r.metrics.lostPackets << "," << r.metrics.maxExtraDelayMs;
+        if (signalling)
+        {
+            os << "," << r.signallingMessages << "," << r.signallingBytes;
+        }
+        os << "\n";
     }
 }
 

@@ -88,9 +88,12 @@ class HandoverScenario
     /// Build, run and destroy the simulation; returns one result per handover and direction.
     std::vector<HandoverMeasurementHelper::Result> Run();
 
-    static std::string CsvHeader();
+    /// \param signalling append signalling_messages,signalling_bytes
+    static std::string CsvHeader(bool signalling = false);
     /// One CSV row per result, the columns of CsvHeader().
-    void WriteCsv(std::ostream& os, const std::vector<HandoverMeasurementHelper::Result>& results) const;
+    void WriteCsv(std::ostream& os,
+                  const std::vector<HandoverMeasurementHelper::Result>& results,
+                  bool signalling = false) const;
 
     /// Totals of the last Run(), for reports and benchmarks.
     struct Totals

@@ -12,6 +12,7 @@
 #include "ns3/log.h"
 #include "ns3/rng-seed-manager.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -69,11 +70,16 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
 {
     HandoverScenario::Config config;
     bool verbose = false;
+    bool signalling = false;
     CommandLine cmd(__FILE__);
     cmd.Usage("One PMIPv6-family handover experiment; prints CSV (see README.md).");
     HandoverScenario::AddOptions(cmd, config);
     cmd.AddValue("csv", "Write the CSV to this file instead of standard output", csvPath);
     cmd.AddValue("verbose", "Log the protocol state machines (INFO level)", verbose);
+    cmd.AddValue("signalling",
+                 "Append signalling_messages,signalling_bytes: Mobility Header messages "
+                 "sent in each handover's window",
+                 signalling);
     std::vector<char*> argv;
     static std::string prog = "handover-scenario";
     argv.push_back(prog.data());
@@ -122,9 +128,16 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     }
     if (header || file.is_open())
     {
-        *os << HandoverScenario::CsvHeader() << "\n";
+        *os << HandoverScenario::CsvHeader(signalling) << "\n";
     }
-    scenario.WriteCsv(*os, results);
+    scenario.WriteCsv(*os, results, signalling);
+    const auto& totals = scenario.GetTotals();
+    if (header) // one run: a summary for the person at the terminal
+    {
+        std::cerr << "# " << totals.events << " events; " << totals.signallingMessages
+                  << " Mobility Header messages (" << totals.signallingBytes << " bytes) sent, "
+                  << totals.mobilityDrops << " refused" << std::endl;
+    }
     return true;
 }
 
@@ -154,7 +167,9 @@ main(int argc, char* argv[])
     }
     // Batch: one run per input line; '#done' after each so a driver can
     // count progress.
-    std::cout << HandoverScenario::CsvHeader() << "\n";
+    bool signalling = std::find(args.begin(), args.end(), "--signalling") != args.end() ||
+                      std::find(args.begin(), args.end(), "--signalling=true") != args.end();
+    std::cout << HandoverScenario::CsvHeader(signalling) << "\n";
     std::string line;
     while (std::getline(std::cin, line))
     {
