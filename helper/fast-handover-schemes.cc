@@ -49,7 +49,13 @@ class PredictiveScheme : public HandoverScheme
     }
 
   protected:
-    virtual void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) = 0;
+    /// The L2 prediction reaches the serving MAG's extension.
+    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag)
+    {
+        Ptr<FastHandoverMagExtension> ext =
+            DynamicCast<FastHandoverMagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
+        ext->PredictHandover(m_domain->GetMnLinkLayerId(mn), m_domain->GetProxyCoa(predictedMag));
+    }
 
     /// L2 commands from a MAG to its AP travel one access hop (RTT_MAG-AP / 2).
     void OnL2Command(Mac48Address mac,
@@ -101,13 +107,6 @@ class Fpmipv6Scheme : public PredictiveScheme
         });
     }
 
-  private:
-    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) override
-    {
-        Ptr<Fpmipv6MagExtension> ext =
-            DynamicCast<Fpmipv6MagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
-        ext->PredictHandover(m_domain->GetMnLinkLayerId(mn), m_domain->GetProxyCoa(predictedMag));
-    }
 };
 
 /// RFC 5949; \p predictive false: the MN never reports ahead (sec. 4.2).
@@ -130,13 +129,6 @@ class Pfmipv6Scheme : public PredictiveScheme
             [](uint32_t) -> Ptr<MagExtension> { return CreateObject<Pfmipv6MagExtension>(); });
     }
 
-  private:
-    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) override
-    {
-        Ptr<Pfmipv6MagExtension> ext =
-            DynamicCast<Pfmipv6MagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
-        ext->PredictHandover(m_domain->GetMnLinkLayerId(mn), m_domain->GetProxyCoa(predictedMag));
-    }
 };
 
 struct Registration

@@ -86,6 +86,12 @@ FastHandoverMagExtension::StateName(State s)
 }
 
 void
+FastHandoverMagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
+{
+    BeginHandover(mn, newMag, true);
+}
+
+void
 FastHandoverMagExtension::SetL2ControlCallback(L2ControlCallback cb)
 {
     m_l2Control = cb;

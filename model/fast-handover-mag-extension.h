@@ -70,6 +70,13 @@ class FastHandoverMagExtension : public MagExtension
     static TypeId GetTypeId();
     static std::string StateName(State s);
 
+    /**
+     * L2 trigger at the old MAG: the MN is expected to move to an AP of
+     * \p newMag soon (seed 000 sec. 3.2; RFC 5949 sec. 4.1: the MN's report).
+     * This base starts the handover with an HI (BeginHandover).
+     */
+    virtual void PredictHandover(Mac48Address mn, Ipv6Address newMag);
+
     /// Where L2 commands (HOInit, HOComplete) go; set by the scenario.
     void SetL2ControlCallback(L2ControlCallback cb);
     /// The context of a MN (IDLE if none).

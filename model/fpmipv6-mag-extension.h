@@ -35,7 +35,7 @@ class Fpmipv6MagExtension : public FastHandoverMagExtension
     static TypeId GetTypeId();
 
     /// L2 trigger: the MN is expected to move to the AP of \p newMag soon.
-    void PredictHandover(Mac48Address mn, Ipv6Address newMag);
+    void PredictHandover(Mac48Address mn, Ipv6Address newMag) override;
 
     void Install(Ptr<Pmipv6Mag> mag) override;
     void NotifyAttach(BindingUpdateListEntry& e) override;

@@ -31,12 +31,6 @@ Pfmipv6MagExtension::Install(Ptr<Pmipv6Mag> mag)
 }
 
 void
-Pfmipv6MagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
-{
-    BeginHandover(mn, newMag, true);
-}
-
-void
 Pfmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
 {
     HandoverInitiateHeader hi;

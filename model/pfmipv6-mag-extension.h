@@ -30,9 +30,6 @@ class Pfmipv6MagExtension : public FastHandoverMagExtension
   public:
     static TypeId GetTypeId();
 
-    /// The MN's report: it will move to the AP of \p newMag.
-    void PredictHandover(Mac48Address mn, Ipv6Address newMag);
-
     void Install(Ptr<Pmipv6Mag> mag) override;
     void NotifyAttach(BindingUpdateListEntry& e) override;
     bool NotifyDetach(BindingUpdateListEntry& e) override;
