@@ -308,7 +308,14 @@ Pmipv6DomainHelper::BuildIdealAccess()
         m_phyMag.push_back(std::vector<int>(m_p.interfaces, -1));
         Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
         ipv6->SetUp(ipv6->AddInterface(ipDevice));
-        Simulator::Schedule(m_p.firstAttach, &Pmipv6DomainHelper::Attach, this, n, 0, 0, 0);
+        Simulator::ScheduleWithContext(m_mags.Get(0)->GetId(),
+                                       m_p.firstAttach,
+                                       &Pmipv6DomainHelper::Attach,
+                                       this,
+                                       n,
+                                       0,
+                                       0,
+                                       0);
     }
 }
 
@@ -420,7 +427,14 @@ Pmipv6DomainHelper::PrepareSecondInterface(uint32_t mn, uint32_t targetMag)
     {
         return false;
     }
-    Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0, idle);
+    Simulator::ScheduleWithContext(m_mags.Get(targetMag)->GetId(),
+                                   m_p.dhoL2,
+                                   &Pmipv6DomainHelper::Attach,
+                                   this,
+                                   mn,
+                                   targetMag,
+                                   0,
+                                   idle);
     return true;
 }
 
@@ -464,7 +478,8 @@ Pmipv6DomainHelper::LoseLink(uint32_t mn, uint32_t phy)
     if (mag >= 0)
     {
         // The access point tells its MAG, one access hop later.
-        Simulator::Schedule(m_p.rttMagAp / 2,
+        Simulator::ScheduleWithContext(m_mags.Get(mag)->GetId(),
+                                       m_p.rttMagAp / 2,
                             &Pmipv6Mag::NotifyDetach,
                             m_magApps[mag],
                             GetMnLinkLayerId(mn));
@@ -540,7 +555,14 @@ Pmipv6DomainHelper::ExecuteHandover(uint32_t mn, uint32_t targetMag)
             }
             lost = other;
         }
-        Simulator::Schedule(m_p.dhoL2, &Pmipv6DomainHelper::Attach, this, mn, targetMag, 0, lost);
+        Simulator::ScheduleWithContext(m_mags.Get(targetMag)->GetId(),
+                                       m_p.dhoL2,
+                                       &Pmipv6DomainHelper::Attach,
+                                       this,
+                                       mn,
+                                       targetMag,
+                                       0,
+                                       lost);
         return;
     }
     RetuneStation(mn, targetMag);
@@ -581,7 +603,8 @@ Pmipv6DomainHelper::OnStaAssoc(uint32_t mn, Mac48Address bssid)
             // tens of microseconds later, and tells the MAG: before that the
             // AP drops frames for it. Notify the MAG after that hand-off.
             m_servingMag[mn] = a / m_p.apsPerMag;
-            Simulator::Schedule(m_p.wifiAttachNotifyDelay,
+            Simulator::ScheduleWithContext(m_mags.Get(a / m_p.apsPerMag)->GetId(),
+                                           m_p.wifiAttachNotifyDelay,
                                 &Pmipv6DomainHelper::Attach,
                                 this,
                                 mn,
