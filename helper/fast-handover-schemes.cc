@@ -38,8 +38,9 @@ class PredictiveScheme : public HandoverScheme
             uint32_t predicted = m_config.wrongPrediction
                                      ? (toMag + 1) % domain.GetParameters().mags
                                      : toMag;
-            Simulator::Schedule(linkLost - m_config.tpred - Simulator::Now(),
-                                &PredictiveScheme::Predict,
+            Simulator::ScheduleWithContext(domain.GetMag(fromMag)->GetId(),
+                                           linkLost - m_config.tpred - Simulator::Now(),
+                                           &PredictiveScheme::Predict,
                                 this,
                                 mn,
                                 fromMag,
