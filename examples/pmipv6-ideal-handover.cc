@@ -37,28 +37,33 @@ MagL2(std::string mag, const char* what, std::string mn, Mac48Address)
 {
     Say(mag) << mn << " " << what << " (L2)\n";
 }
+
 void
 MagState(std::string mag, std::string mn, std::string from, std::string to)
 {
     Say(mag) << "binding update list entry " << from << " -> " << to << "\n";
 }
+
 void
 MagPbu(std::string mag, std::string mn, uint16_t seq, Time lifetime)
 {
     Say(mag) << (lifetime.IsZero() ? "de-registration PBU" : "PBU") << " sent (seq " << seq
              << ", lifetime " << std::setprecision(0) << lifetime.GetSeconds() << " s)\n";
 }
+
 void
 MagPba(std::string mag, std::string mn, uint8_t status, Time lifetime)
 {
     Say(mag) << "PBA received, status " << unsigned(status)
              << (status < 128 ? " (accepted)\n" : " (rejected)\n");
 }
+
 void
 MagRa(std::string mag, std::string mn, Mac48Address)
 {
     Say(mag) << "Router Advertisement with the home network prefix sent to " << mn << "\n";
 }
+
 void
 LmaBinding(std::string mn, Ipv6Address hnp, Ipv6Address oldCoa, Ipv6Address newCoa, std::string e)
 {
@@ -137,12 +142,13 @@ main(int argc, char* argv[])
               << std::setprecision(1);
     for (const auto& r : measure.Compute())
     {
-        std::cout << "  " << std::left << std::setw(10) << r.direction + "link:" << "latency "
-                  << r.metrics.latencyMs << " ms, loss " << r.metrics.lossPeriodMs << " ms ("
-                  << r.metrics.lostPackets << " packets)\n";
+        std::cout << "  " << std::left << std::setw(10) << r.direction + "link:"
+                  << "latency " << r.metrics.latencyMs << " ms, loss " << r.metrics.lossPeriodMs
+                  << " ms (" << r.metrics.lostPackets << " packets)\n";
     }
-    std::cout << "Seed 000: latency D + Rl = " << d + rl << " ms, loss D + Ra + Rl = "
-              << d + ra + rl << " ms\nPacket level: downlink D + Rl + Ra/2 = " << d + rl + ra / 2
+    std::cout << "Seed 000: latency D + Rl = " << d + rl
+              << " ms, loss D + Ra + Rl = " << d + ra + rl
+              << " ms\nPacket level: downlink D + Rl + Ra/2 = " << d + rl + ra / 2
               << " ms, uplink D + Rl = " << d + rl << " ms (+/- 1 probe interval)\n";
     Simulator::Destroy();
     return 0;

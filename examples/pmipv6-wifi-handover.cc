@@ -54,11 +54,13 @@ MagL2(std::string mag, const char* what, std::string mn, Mac48Address)
 {
     Say(mag) << mn << " " << what << "\n";
 }
+
 void
 MagRa(std::string mag, std::string mn, Mac48Address)
 {
     Say(mag) << "PBA accepted: Router Advertisement with the home network prefix sent\n";
 }
+
 void
 LmaBinding(std::string mn, Ipv6Address hnp, Ipv6Address oldCoa, Ipv6Address newCoa, std::string e)
 {
@@ -80,8 +82,10 @@ main(int argc, char* argv[])
     cmd.AddValue("rttMagLma", "Round-trip time MAG-LMA", p.rttMagLma);
     cmd.AddValue("handovers", "Handovers, back and forth between the two MAGs", handovers);
     cmd.AddValue("spacing", "Time between handovers", spacing);
-    cmd.AddValue("probeRequestTimeout", "How long the station waits for probe responses "
-                 "on a channel (most of DHO,L2)", probeRequestTimeout);
+    cmd.AddValue("probeRequestTimeout",
+                 "How long the station waits for probe responses "
+                 "on a channel (most of DHO,L2)",
+                 probeRequestTimeout);
     cmd.AddValue("pcap", "Prefix of the pcap files ('none': no pcap)", pcap);
     cmd.AddValue("verbose", "Print the INFO logs of Pmipv6Mag and Pmipv6Lma as well", verbose);
     cmd.Parse(argc, argv);
@@ -130,7 +134,8 @@ main(int argc, char* argv[])
     // responses that long before it associates. Seed 000: latency = DHO,L2 +
     // RTT_MAG-LMA. The old MAG learns of the loss at once (from the station).
     std::cout << "\n  t0 (s)  MAGs  DHO,L2 (ms)  latency down/up (ms)  loss down/up (ms)  "
-                 "DHO,L2 + Rl (ms)\n" << std::setprecision(1) << std::right;
+                 "DHO,L2 + Rl (ms)\n"
+              << std::setprecision(1) << std::right;
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     for (size_t i = 0; i + 1 < results.size(); i += 2)
     {

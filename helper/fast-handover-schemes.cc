@@ -35,16 +35,15 @@ class PredictiveScheme : public HandoverScheme
         if (m_config.tpred.IsStrictlyPositive())
         {
             // Wrong prediction (seed 000 sec. 3.5): the L2 names a third MAG.
-            uint32_t predicted = m_config.wrongPrediction
-                                     ? (toMag + 1) % domain.GetParameters().mags
-                                     : toMag;
+            uint32_t predicted =
+                m_config.wrongPrediction ? (toMag + 1) % domain.GetParameters().mags : toMag;
             Simulator::ScheduleWithContext(domain.GetMag(fromMag)->GetId(),
                                            linkLost - m_config.tpred - Simulator::Now(),
                                            &PredictiveScheme::Predict,
-                                this,
-                                mn,
-                                fromMag,
-                                predicted);
+                                           this,
+                                           mn,
+                                           fromMag,
+                                           predicted);
         }
         domain.ScheduleHandover(mn, linkLost, toMag);
     }
@@ -59,9 +58,7 @@ class PredictiveScheme : public HandoverScheme
     }
 
     /// L2 commands from a MAG to its AP travel one access hop (RTT_MAG-AP / 2).
-    void OnL2Command(Mac48Address mac,
-                     FastHandoverMagExtension::L2Command cmd,
-                     Ipv6Address target)
+    void OnL2Command(Mac48Address mac, FastHandoverMagExtension::L2Command cmd, Ipv6Address target)
     {
         int mn = m_domain->FindMn(mac);
         if (mn < 0)
@@ -74,19 +71,16 @@ class PredictiveScheme : public HandoverScheme
             int mag = m_domain->FindMag(target);
             if (mag >= 0)
             {
-                Simulator::Schedule(m_domain->GetParameters().rttMagAp / 2,
-                                    [this, mn, mag]() {
-                                        m_domain->PrepareSecondInterface(mn, mag);
-                                    });
+                Simulator::Schedule(m_domain->GetParameters().rttMagAp / 2, [this, mn, mag]() {
+                    m_domain->PrepareSecondInterface(mn, mag);
+                });
             }
             return;
         }
         // HOComplete: the MN leaves the old AP now, unless it already has.
         Time hop = m_domain->GetParameters().rttMagAp / 2;
         Time notAfter = Simulator::Now() + hop + m_config.tpred;
-        Simulator::Schedule(hop, [this, mn, notAfter]() {
-            m_domain->ForceLinkLoss(mn, notAfter);
-        });
+        Simulator::Schedule(hop, [this, mn, notAfter]() { m_domain->ForceLinkLoss(mn, notAfter); });
     }
 
     HandoverScenario::Config m_config;
@@ -107,7 +101,6 @@ class Fpmipv6Scheme : public PredictiveScheme
             return ext;
         });
     }
-
 };
 
 /// RFC 5949; \p predictive false: the MN never reports ahead (sec. 4.2).
@@ -129,7 +122,6 @@ class Pfmipv6Scheme : public PredictiveScheme
         domain.SetMagExtensionFactory(
             [](uint32_t) -> Ptr<MagExtension> { return CreateObject<Pfmipv6MagExtension>(); });
     }
-
 };
 
 struct Registration

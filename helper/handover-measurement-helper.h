@@ -30,8 +30,8 @@ class HandoverMeasurementHelper
     struct Result
     {
         uint32_t mn;
-        uint32_t handover;      //!< index among this MN's handovers
-        std::string direction;  //!< "down" or "up"
+        uint32_t handover;     //!< index among this MN's handovers
+        std::string direction; //!< "down" or "up"
         Pmipv6DomainHelper::L2Handover l2;
         HandoverMetrics metrics;
         uint64_t signallingMessages; //!< Mobility Header messages sent in the window

@@ -2,11 +2,11 @@
 
 #include "ns3/command-line.h"
 #include "ns3/double.h"
+#include "ns3/node-list.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
-#include "ns3/node-list.h"
-#include "ns3/random-variable-stream.h"
 
 #include <iomanip>
 #include <ostream>
@@ -173,9 +173,11 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
     cmd.AddValue("rttMagMag", "Round-trip time between neighbouring MAGs", c.domain.rttMagMag);
     cmd.AddValue("rttMagAp", "Round-trip time MAG-AP (ideal access)", c.domain.rttMagAp);
     cmd.AddValue("tpred", "Prediction time Tpred (0ms: the link loss is not predicted)", c.tpred);
-    cmd.AddValue("interfaces", "Interfaces of the mobile node (1, or 2 on ideal access)",
+    cmd.AddValue("interfaces",
+                 "Interfaces of the mobile node (1, or 2 on ideal access)",
                  c.domain.interfaces);
-    cmd.AddValue("wrongPrediction", "The predicted target MAG is not the one reached",
+    cmd.AddValue("wrongPrediction",
+                 "The predicted target MAG is not the one reached",
                  c.wrongPrediction);
     cmd.AddValue("packetInterval", "Interval of the probe flows", c.packetInterval);
     cmd.AddValue("packetSize", "UDP payload of the probe packets (bytes)", c.packetSize);
@@ -294,9 +296,9 @@ HandoverScenario::WriteCsv(std::ostream& os,
         os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << dho << ","
            << ms(c.domain.rttMagLma) << "," << ms(c.domain.rttMagMag) << ","
            << ms(c.domain.rttMagAp) << "," << RngSeedManager::GetRun() << ","
-           << r.mn * c.handovers + r.handover << "," << r.direction << ","
-           << r.metrics.latencyMs << "," << r.metrics.lossPeriodMs << ","
-           << r.metrics.lostPackets << "," << r.metrics.maxExtraDelayMs;
+           << r.mn * c.handovers + r.handover << "," << r.direction << "," << r.metrics.latencyMs
+           << "," << r.metrics.lossPeriodMs << "," << r.metrics.lostPackets << ","
+           << r.metrics.maxExtraDelayMs;
         if (signalling)
         {
             os << "," << r.signallingMessages << "," << r.signallingBytes;

@@ -48,14 +48,14 @@ class HandoverScenario
     {
         std::string scheme{"pmipv6"};
         Pmipv6DomainHelper::Parameters domain;
-        Time tpred{MilliSeconds(0)};        //!< 0: the link loss is not predicted
+        Time tpred{MilliSeconds(0)}; //!< 0: the link loss is not predicted
         bool wrongPrediction{false};
         Time packetInterval{MilliSeconds(1)};
         uint32_t packetSize{64};
         uint32_t handovers{4};
-        Time spacing{0};                    //!< between one MN's handovers; 0: GetMinSpacing()
-        Time firstHandover{0};              //!< 0: GetFirstHandover()
-        std::string pcapPrefix;             //!< empty: no pcap
+        Time spacing{0};        //!< between one MN's handovers; 0: GetMinSpacing()
+        Time firstHandover{0};  //!< 0: GetFirstHandover()
+        std::string pcapPrefix; //!< empty: no pcap
         /// \return an empty string, or what is wrong
         std::string Validate() const;
         /**
@@ -103,6 +103,7 @@ class HandoverScenario
         uint64_t signallingBytes{0};
         uint64_t mobilityDrops{0};
     };
+
     const Totals& GetTotals() const;
 
   private:

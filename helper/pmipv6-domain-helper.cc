@@ -1,6 +1,7 @@
 #include "pmipv6-domain-helper.h"
 
 #include "ns3/boolean.h"
+#include "ns3/frame-exchange-manager.h"
 #include "ns3/global-value.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
@@ -17,7 +18,6 @@
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-helper.h"
-#include "ns3/frame-exchange-manager.h"
 #include "ns3/wifi-net-device.h"
 #include "ns3/wifi-phy.h"
 #include "ns3/yans-wifi-helper.h"
@@ -480,9 +480,9 @@ Pmipv6DomainHelper::LoseLink(uint32_t mn, uint32_t phy)
         // The access point tells its MAG, one access hop later.
         Simulator::ScheduleWithContext(m_mags.Get(mag)->GetId(),
                                        m_p.rttMagAp / 2,
-                            &Pmipv6Mag::NotifyDetach,
-                            m_magApps[mag],
-                            GetMnLinkLayerId(mn));
+                                       &Pmipv6Mag::NotifyDetach,
+                                       m_magApps[mag],
+                                       GetMnLinkLayerId(mn));
     }
 }
 
@@ -605,12 +605,12 @@ Pmipv6DomainHelper::OnStaAssoc(uint32_t mn, Mac48Address bssid)
             m_servingMag[mn] = a / m_p.apsPerMag;
             Simulator::ScheduleWithContext(m_mags.Get(a / m_p.apsPerMag)->GetId(),
                                            m_p.wifiAttachNotifyDelay,
-                                &Pmipv6DomainHelper::Attach,
-                                this,
-                                mn,
-                                a / m_p.apsPerMag,
-                                a % m_p.apsPerMag,
-                                0u);
+                                           &Pmipv6DomainHelper::Attach,
+                                           this,
+                                           mn,
+                                           a / m_p.apsPerMag,
+                                           a % m_p.apsPerMag,
+                                           0u);
             return;
         }
     }
@@ -716,8 +716,8 @@ Mac48Address
 Pmipv6DomainHelper::GetMnLinkLayerId(uint32_t mn) const
 {
     // 02:00:00:xx:xx:xx, locally administered, distinct from the MAGs'.
-    uint8_t b[6] = {0x02, 0x00, 0x00, uint8_t((mn + 1) >> 16), uint8_t((mn + 1) >> 8),
-                    uint8_t(mn + 1)};
+    uint8_t b[6] =
+        {0x02, 0x00, 0x00, uint8_t((mn + 1) >> 16), uint8_t((mn + 1) >> 8), uint8_t(mn + 1)};
     Mac48Address mac;
     mac.CopyFrom(b);
     return mac;
@@ -737,7 +737,8 @@ Pmipv6DomainHelper::GetMnHomeAddress(uint32_t mn) const
     {
         return Ipv6Address::GetAny();
     }
-    return Ipv6Address::MakeAutoconfiguredAddress(GetMnLinkLayerId(mn), e->homeNetworkPrefix.prefix);
+    return Ipv6Address::MakeAutoconfiguredAddress(GetMnLinkLayerId(mn),
+                                                  e->homeNetworkPrefix.prefix);
 }
 
 uint32_t

@@ -49,15 +49,15 @@ class Pmipv6DomainHelper
         std::string access{"ideal"}; //!< "ideal" or "wifi"
         uint32_t mags{2};
         uint32_t mns{1};
-        uint32_t apsPerMag{1};               //!< Wi-Fi only
-        uint32_t interfaces{1};              //!< per MN; 2: ideal access, MnInterfaceShim
+        uint32_t apsPerMag{1};  //!< Wi-Fi only
+        uint32_t interfaces{1}; //!< per MN; 2: ideal access, MnInterfaceShim
         Time rttMagLma{MilliSeconds(30)};
         Time rttMagMag{MilliSeconds(10)};
-        Time rttMagAp{MilliSeconds(5)};      //!< ideal only (Wi-Fi: the radio's)
-        Time dhoL2{MilliSeconds(11)};        //!< ideal only (Wi-Fi: measured)
-        Time cnLmaDelay{MilliSeconds(1)};    //!< one-way CN-LMA
+        Time rttMagAp{MilliSeconds(5)};   //!< ideal only (Wi-Fi: the radio's)
+        Time dhoL2{MilliSeconds(11)};     //!< ideal only (Wi-Fi: measured)
+        Time cnLmaDelay{MilliSeconds(1)}; //!< one-way CN-LMA
         DataRate coreRate{"1Gbps"};
-        Time firstAttach{MilliSeconds(10)};  //!< every MN attaches to MAG 0 then
+        Time firstAttach{MilliSeconds(10)}; //!< every MN attaches to MAG 0 then
         /// Wi-Fi: from the station's association to its MAG knowing (AP's ACK, AP->MAG)
         Time wifiAttachNotifyDelay{MilliSeconds(1)};
         /// \return an empty string, or what is wrong
@@ -70,8 +70,8 @@ class Pmipv6DomainHelper
         uint32_t mn;
         uint32_t fromMag;
         uint32_t toMag;
-        Time linkLost;   //!< t0: old link gone
-        Time attached;   //!< new MAG told of the attach (t0 + DHO,L2); 0 if never
+        Time linkLost; //!< t0: old link gone
+        Time attached; //!< new MAG told of the attach (t0 + DHO,L2); 0 if never
     };
 
     Pmipv6DomainHelper();
@@ -167,14 +167,16 @@ class Pmipv6DomainHelper
     std::vector<std::vector<int>> m_phyMag;                  //!< MAG each device is on, -1
     std::vector<Ptr<MnInterfaceShim>> m_shims;               //!< two-interface MNs
     std::vector<uint32_t> m_servingMag;
-    std::vector<int> m_currentMag; //!< -1 while detached
+    std::vector<int> m_currentMag;  //!< -1 while detached
     std::vector<int> m_previousMag; //!< the MAG before the last link loss
+
     struct PendingHandover
     {
         Time at;
         uint32_t target;
         EventId event;
     };
+
     std::vector<std::deque<PendingHandover>> m_pending; //!< per MN, in time order
     std::vector<L2Handover> m_l2Handovers;
 };

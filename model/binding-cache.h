@@ -43,11 +43,11 @@ class BindingCacheEntry
     uint8_t accessTechnologyType{0};
     uint8_t handoffIndicator{0};
     uint16_t lastSequence{0};
-    uint64_t timestamp{0};       //!< of the last accepted PBU (RFC 5213 5.5)
-    Time lifetime;               //!< granted
+    uint64_t timestamp{0}; //!< of the last accepted PBU (RFC 5213 5.5)
+    Time lifetime;         //!< granted
     Time registeredAt;
     State state{REGISTERED};
-    EventId expiry;              //!< lifetime or MinDelayBeforeBCEDelete timer
+    EventId expiry; //!< lifetime or MinDelayBeforeBCEDelete timer
 };
 
 /**
@@ -63,6 +63,7 @@ class BindingCache
     void Remove(const std::string& mnIdentifier);
     size_t GetSize() const;
     void Clear();
+
     template <class F>
     void ForEach(F f)
     {

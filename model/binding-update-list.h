@@ -49,12 +49,12 @@ class BindingUpdateListEntry
     Ipv6Address mnLinkLocal;             //!< fe80::EUI-64 of linkLayerId
     State state{IDLE};
     bool attached{false};
-    uint32_t accessInterface{0};         //!< valid while attached
-    uint16_t sequence{0};                //!< of the last PBU sent
-    uint64_t timestamp{0};               //!< of the last PBU sent
+    uint32_t accessInterface{0}; //!< valid while attached
+    uint16_t sequence{0};        //!< of the last PBU sent
+    uint64_t timestamp{0};       //!< of the last PBU sent
     uint32_t retransmissions{0};
     Time retransmitTimeout;
-    Time lifetime;                       //!< granted by the LMA
+    Time lifetime; //!< granted by the LMA
     Time pbuSentAt;
     EventId retransmitEvent;
     EventId refreshEvent;

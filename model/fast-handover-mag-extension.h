@@ -53,13 +53,13 @@ class FastHandoverMagExtension : public MagExtension
     struct HandoverContext
     {
         State state{IDLE};
-        Ipv6Address peer;       //!< the other MAG of this handover
-        Ipv6Address forwardTo;  //!< where FORWARDING sends packets
+        Ipv6Address peer;      //!< the other MAG of this handover
+        Ipv6Address forwardTo; //!< where FORWARDING sends packets
         std::deque<std::pair<Ptr<Packet>, Ipv6Header>> buffer;
         uint32_t bufferedBytes{0};
-        uint16_t sequence{0};   //!< of the last HI/FBU sent
-        uint16_t peerSequence{0}; //!< of the HI being answered
-        EventId timer;          //!< buffering or forwarding lifetime
+        uint16_t sequence{0};                 //!< of the last HI/FBU sent
+        uint16_t peerSequence{0};             //!< of the HI being answered
+        EventId timer;                        //!< buffering or forwarding lifetime
         std::vector<Ipv6Address> tunnelPeers; //!< endpoints this context added
     };
 
@@ -96,13 +96,17 @@ class FastHandoverMagExtension : public MagExtension
     void Reset(BindingUpdateListEntry& e, HandoverContext& c);
 
     /// Keep a packet for later; false (and traced drop) if the buffer is full.
-    bool Buffer(BindingUpdateListEntry& e, HandoverContext& c, Ptr<const Packet> p,
+    bool Buffer(BindingUpdateListEntry& e,
+                HandoverContext& c,
+                Ptr<const Packet> p,
                 const Ipv6Header& h);
     /// Deliver everything buffered to the attached MN, in order.
     void FlushToMn(BindingUpdateListEntry& e, HandoverContext& c);
     /// From now on send the MN's traffic to \p peer, starting with the buffer.
     void StartForwarding(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address peer);
-    void Forward(BindingUpdateListEntry& e, HandoverContext& c, Ptr<const Packet> p,
+    void Forward(BindingUpdateListEntry& e,
+                 HandoverContext& c,
+                 Ptr<const Packet> p,
                  const Ipv6Header& h);
     /// After \p delay drop the context and the MAG's entry (no signalling).
     void ScheduleCleanup(BindingUpdateListEntry& e, HandoverContext& c, Time delay);
@@ -122,7 +126,10 @@ class FastHandoverMagExtension : public MagExtension
     /// MN-ID, MN link-layer id and (if known) HNP options (RFC 5949 sec. 6).
     static void IdentifyMn(const BindingUpdateListEntry& e, MobilityOptions& o);
     /// Messages, with the MN's identifiers from the entry (RFC 5949 sec. 6).
-    void SendHi(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to, bool proxy,
+    void SendHi(BindingUpdateListEntry& e,
+                HandoverContext& c,
+                Ipv6Address to,
+                bool proxy,
                 bool forward);
     void SendHack(BindingUpdateListEntry& e, uint16_t sequence, Ipv6Address to, uint8_t code);
     void SendFbu(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to);

@@ -12,11 +12,10 @@ NS_OBJECT_ENSURE_REGISTERED(Fpmipv6MagExtension);
 TypeId
 Fpmipv6MagExtension::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::Fpmipv6MagExtension")
-            .SetParent<FastHandoverMagExtension>()
-            .SetGroupName("Pmipv6")
-            .AddConstructor<Fpmipv6MagExtension>();
+    static TypeId tid = TypeId("ns3::Fpmipv6MagExtension")
+                            .SetParent<FastHandoverMagExtension>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<Fpmipv6MagExtension>();
     return tid;
 }
 
@@ -62,7 +61,9 @@ Fpmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
     if (!e)
     {
         // No MN link-layer id, or no policy profile for it.
-        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNAUTHORIZED);
+        m_mag->GetMobilityProtocol()->Drop(p,
+                                           ip.GetSource(),
+                                           MobilityL4Protocol::DROP_UNAUTHORIZED);
         return;
     }
     HandoverContext& c = Context(mn);
@@ -223,7 +224,7 @@ Fpmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
         // what is here, register again (the binding may be elsewhere) and
         // have the MAG it comes from send its traffic here.
         FlushToMn(e, c);
-        Ipv6Address other = !e.previousMag.IsAny() ? e.previousMag
+        Ipv6Address other = !e.previousMag.IsAny()  ? e.previousMag
                             : c.state == FORWARDING ? c.forwardTo
                                                     : c.peer;
         if (c.state == BUFFERING && other.IsAny())

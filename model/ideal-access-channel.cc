@@ -2,10 +2,10 @@
 
 #include "ns3/ethernet-header.h"
 #include "ns3/log.h"
-#include "ns3/trace-helper.h"
 #include "ns3/node.h"
 #include "ns3/simple-net-device.h"
 #include "ns3/simulator.h"
+#include "ns3/trace-helper.h"
 #include "ns3/trace-source-accessor.h"
 
 namespace ns3

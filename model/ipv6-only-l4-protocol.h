@@ -14,7 +14,6 @@
 namespace ns3
 {
 
-
 /**
  * \ingroup pmipv6
  * An IpL4Protocol that only exists over IPv6. Subclasses implement

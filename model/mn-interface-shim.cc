@@ -13,14 +13,15 @@ NS_OBJECT_ENSURE_REGISTERED(MnInterfaceShim);
 TypeId
 MnInterfaceShim::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::MnInterfaceShim")
-                            .SetParent<Object>()
-                            .SetGroupName("Pmipv6")
-                            .AddConstructor<MnInterfaceShim>()
-                            .AddTraceSource("Switch",
-                                            "The shim now sends on another physical device",
-                                            MakeTraceSourceAccessor(&MnInterfaceShim::m_switchTrace),
-                                            "ns3::TracedValueCallback::Uint32");
+    static TypeId tid =
+        TypeId("ns3::MnInterfaceShim")
+            .SetParent<Object>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<MnInterfaceShim>()
+            .AddTraceSource("Switch",
+                            "The shim now sends on another physical device",
+                            MakeTraceSourceAccessor(&MnInterfaceShim::m_switchTrace),
+                            "ns3::TracedValueCallback::Uint32");
     return tid;
 }
 

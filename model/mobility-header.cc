@@ -381,10 +381,10 @@ operator==(const MobilityOptions& a, const MobilityOptions& b)
 {
     return a.mnIdentifier == b.mnIdentifier && a.homeNetworkPrefixes == b.homeNetworkPrefixes &&
            a.handoffIndicator == b.handoffIndicator &&
-           a.accessTechnologyType == b.accessTechnologyType &&
-           a.mnLinkLayerId == b.mnLinkLayerId && a.linkLocalAddress == b.linkLocalAddress &&
-           a.timestamp == b.timestamp && a.lmaAddress == b.lmaAddress &&
-           a.linkLayerAddress == b.linkLayerAddress && a.unknownOptions == b.unknownOptions;
+           a.accessTechnologyType == b.accessTechnologyType && a.mnLinkLayerId == b.mnLinkLayerId &&
+           a.linkLocalAddress == b.linkLocalAddress && a.timestamp == b.timestamp &&
+           a.lmaAddress == b.lmaAddress && a.linkLayerAddress == b.linkLayerAddress &&
+           a.unknownOptions == b.unknownOptions;
 }
 
 bool
@@ -1027,8 +1027,8 @@ BindingAckHeader::DeserializeMessageData(Buffer::Iterator& i)
 void
 BindingAckHeader::PrintMessageData(std::ostream& os) const
 {
-    os << "status=" << +m_status << " flags="
-       << FlagString({{'K', GetFlagK()}, {'R', GetFlagR()}, {'P', GetFlagP()}})
+    os << "status=" << +m_status
+       << " flags=" << FlagString({{'K', GetFlagK()}, {'R', GetFlagR()}, {'P', GetFlagP()}})
        << " seq=" << m_sequence << " lifetime=" << m_lifetime * 4 << "s";
 }
 

@@ -29,12 +29,12 @@ namespace ns3
 /// RFC 6275 sec. 6.1.2 / IANA Mobility Header types used here.
 enum class MhType : uint8_t
 {
-    BindingUpdate = 5,      //!< RFC 6275 6.1.7 (PBU: RFC 5213 8.1)
-    BindingAck = 6,         //!< RFC 6275 6.1.8 (PBA: RFC 5213 8.2)
-    FastBindingUpdate = 8,  //!< RFC 5568 6.3.1
-    FastBindingAck = 9,     //!< RFC 5568 6.3.2
-    HandoverInitiate = 14,  //!< RFC 5568 6.2.1, RFC 5949 6.1.1
-    HandoverAck = 15,       //!< RFC 5568 6.2.2, RFC 5949 6.1.2
+    BindingUpdate = 5,     //!< RFC 6275 6.1.7 (PBU: RFC 5213 8.1)
+    BindingAck = 6,        //!< RFC 6275 6.1.8 (PBA: RFC 5213 8.2)
+    FastBindingUpdate = 8, //!< RFC 5568 6.3.1
+    FastBindingAck = 9,    //!< RFC 5568 6.3.2
+    HandoverInitiate = 14, //!< RFC 5568 6.2.1, RFC 5949 6.1.1
+    HandoverAck = 15,      //!< RFC 5568 6.2.2, RFC 5949 6.1.2
 };
 
 /// Binding Acknowledgement status codes (RFC 6275 6.1.8, RFC 5213 8.9).
@@ -75,10 +75,10 @@ enum : uint8_t
 {
     RESERVED = 0,
     ATTACHMENT_OVER_NEW_INTERFACE = 1,
-    HANDOFF_BETWEEN_INTERFACES = 2,   //!< between two different interfaces of the MN
-    HANDOFF_BETWEEN_MAGS = 3,         //!< between MAGs for the same interface
+    HANDOFF_BETWEEN_INTERFACES = 2, //!< between two different interfaces of the MN
+    HANDOFF_BETWEEN_MAGS = 3,       //!< between MAGs for the same interface
     HANDOFF_STATE_UNKNOWN = 4,
-    HANDOFF_STATE_NOT_CHANGED = 5,    //!< re-registration
+    HANDOFF_STATE_NOT_CHANGED = 5, //!< re-registration
 };
 } // namespace HandoffIndicator
 
@@ -101,10 +101,10 @@ namespace HandoverInitiateCode
 {
 enum : uint8_t
 {
-    FBU_FROM_PCOA = 0,                 //!< FBU with the PCoA as source IP address
-    FBU_NOT_FROM_PCOA = 1,             //!< FBU whose source IP address is not the PCoA
-    FORWARDING_COMPLETED = 2,          //!< RFC 5949: indicate the completion of forwarding
-    ALL_CONTEXT_TRANSFERRED = 3,       //!< RFC 5949: all available context transferred
+    FBU_FROM_PCOA = 0,           //!< FBU with the PCoA as source IP address
+    FBU_NOT_FROM_PCOA = 1,       //!< FBU whose source IP address is not the PCoA
+    FORWARDING_COMPLETED = 2,    //!< RFC 5949: indicate the completion of forwarding
+    ALL_CONTEXT_TRANSFERRED = 3, //!< RFC 5949: all available context transferred
 };
 } // namespace HandoverInitiateCode
 
@@ -113,13 +113,13 @@ namespace HandoverAckCode
 {
 enum : uint8_t
 {
-    ACCEPTED = 0,                      //!< accepted with NCoA valid / successful (P flag)
+    ACCEPTED = 0, //!< accepted with NCoA valid / successful (P flag)
     ACCEPTED_NCOA_NOT_VALID = 1,
     ACCEPTED_NCOA_ASSIGNED = 2,
     ACCEPTED_USE_PCOA = 3,
     SENT_UNSOLICITED = 4,
-    CONTEXT_TRANSFER_ACCEPTED = 5,     //!< RFC 5949
-    ALL_CONTEXT_TRANSFERRED = 6,       //!< RFC 5949
+    CONTEXT_TRANSFER_ACCEPTED = 5, //!< RFC 5949
+    ALL_CONTEXT_TRANSFERRED = 6,   //!< RFC 5949
     NOT_ACCEPTED_REASON_UNSPECIFIED = 128,
     ADMINISTRATIVELY_PROHIBITED = 129,
     INSUFFICIENT_RESOURCES = 130,

@@ -31,12 +31,12 @@ class MobilityL4Protocol : public Ipv6OnlyL4Protocol
     /// Why a mobility message was refused.
     enum DropReason
     {
-        DROP_TRUNCATED,     //!< shorter than the fixed header or its Header Len
-        DROP_BAD_CHECKSUM,  //!< RFC 6275 6.1.1 checksum wrong
-        DROP_NO_HANDLER,    //!< no agent on this node handles this MH Type
-        DROP_MALFORMED,     //!< the message body or an option does not parse
-        DROP_UNAUTHORIZED,  //!< the sender is not a trusted peer
-        DROP_UNEXPECTED,    //!< valid, but no state expects it (e.g. stale ack)
+        DROP_TRUNCATED,    //!< shorter than the fixed header or its Header Len
+        DROP_BAD_CHECKSUM, //!< RFC 6275 6.1.1 checksum wrong
+        DROP_NO_HANDLER,   //!< no agent on this node handles this MH Type
+        DROP_MALFORMED,    //!< the message body or an option does not parse
+        DROP_UNAUTHORIZED, //!< the sender is not a trusted peer
+        DROP_UNEXPECTED,   //!< valid, but no state expects it (e.g. stale ack)
     };
 
     /// Called with the packet (Mobility Header first) and its IPv6 header.

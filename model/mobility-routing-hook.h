@@ -25,7 +25,10 @@ class MobilityRoutingHook : public Ipv6RoutingProtocol
 {
   public:
     /// Returns true if the packet was taken care of.
-    typedef Callback<bool, Ptr<const Packet>, const Ipv6Header&, Ptr<const NetDevice>,
+    typedef Callback<bool,
+                     Ptr<const Packet>,
+                     const Ipv6Header&,
+                     Ptr<const NetDevice>,
                      const UnicastForwardCallback&>
         InputCallback;
 

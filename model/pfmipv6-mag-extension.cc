@@ -12,11 +12,10 @@ NS_OBJECT_ENSURE_REGISTERED(Pfmipv6MagExtension);
 TypeId
 Pfmipv6MagExtension::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::Pfmipv6MagExtension")
-            .SetParent<FastHandoverMagExtension>()
-            .SetGroupName("Pmipv6")
-            .AddConstructor<Pfmipv6MagExtension>();
+    static TypeId tid = TypeId("ns3::Pfmipv6MagExtension")
+                            .SetParent<FastHandoverMagExtension>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<Pfmipv6MagExtension>();
     return tid;
 }
 
@@ -43,7 +42,9 @@ Pfmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
     BindingUpdateListEntry* e = EntryOf(hi.GetOptions(), mn, !forwardRequest);
     if (!e)
     {
-        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNAUTHORIZED);
+        m_mag->GetMobilityProtocol()->Drop(p,
+                                           ip.GetSource(),
+                                           MobilityL4Protocol::DROP_UNAUTHORIZED);
         return;
     }
     HandoverContext& c = Context(mn);

@@ -124,7 +124,9 @@ Pmipv6Lma::GrantedLifetime(const BindingUpdateHeader& pbu) const
 }
 
 uint8_t
-Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu, Ipv6Address proxyCoa, BindingCacheEntry*& entry)
+Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu,
+                     Ipv6Address proxyCoa,
+                     BindingCacheEntry*& entry)
 {
     const MobilityOptions& o = pbu.GetOptions();
     std::string mnId = o.mnIdentifier.value_or("");
@@ -359,8 +361,7 @@ Pmipv6Lma::SendPba(const BindingUpdateHeader& pbu,
     {
         o.timestamp = entry->timestamp;
     }
-    NS_LOG_INFO("LMA " << GetAddress() << " PBA to " << proxyCoa << " status "
-                       << unsigned(status));
+    NS_LOG_INFO("LMA " << GetAddress() << " PBA to " << proxyCoa << " status " << unsigned(status));
     m_pbaTxTrace(o.mnIdentifier.value_or(""), proxyCoa, status);
     SendMessage(pba, proxyCoa);
 }

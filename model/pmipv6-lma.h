@@ -31,11 +31,15 @@ class Pmipv6Lma : public MobilityAgent
     void AddTrustedMag(Ipv6Address proxyCoa);
     BindingCache& GetBindingCache();
 
-    typedef void (*PbuTracedCallback)(std::string mnId, Ipv6Address proxyCoa, uint16_t seq,
+    typedef void (*PbuTracedCallback)(std::string mnId,
+                                      Ipv6Address proxyCoa,
+                                      uint16_t seq,
                                       Time lifetime);
     typedef void (*PbaTracedCallback)(std::string mnId, Ipv6Address proxyCoa, uint8_t status);
-    typedef void (*BindingTracedCallback)(std::string mnId, Ipv6Address prefix,
-                                          Ipv6Address oldProxyCoa, Ipv6Address newProxyCoa,
+    typedef void (*BindingTracedCallback)(std::string mnId,
+                                          Ipv6Address prefix,
+                                          Ipv6Address oldProxyCoa,
+                                          Ipv6Address newProxyCoa,
                                           std::string event);
     typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, std::string reason);
 
@@ -49,14 +53,19 @@ class Pmipv6Lma : public MobilityAgent
                     const Ipv6RoutingProtocol::UnicastForwardCallback& ucb) override;
 
     /// RFC 5213 sec. 5.3: process a PBU; returns the status for the PBA.
-    virtual uint8_t DoRecvPbu(const BindingUpdateHeader& pbu, Ipv6Address proxyCoa,
+    virtual uint8_t DoRecvPbu(const BindingUpdateHeader& pbu,
+                              Ipv6Address proxyCoa,
                               BindingCacheEntry*& entry);
 
   private:
-    void SendPba(const BindingUpdateHeader& pbu, Ipv6Address proxyCoa, uint8_t status,
+    void SendPba(const BindingUpdateHeader& pbu,
+                 Ipv6Address proxyCoa,
+                 uint8_t status,
                  const BindingCacheEntry* entry);
-    bool AllocatePrefix(const std::string& mnId, const BindingUpdateHeader& pbu,
-                        HomeNetworkPrefix& prefix, uint8_t& status);
+    bool AllocatePrefix(const std::string& mnId,
+                        const BindingUpdateHeader& pbu,
+                        HomeNetworkPrefix& prefix,
+                        uint8_t& status);
     void Register(BindingCacheEntry& e, const BindingUpdateHeader& pbu, Ipv6Address proxyCoa);
     void StartDeregistration(BindingCacheEntry& e);
     void DeleteEntry(std::string mnId, std::string event);

@@ -271,8 +271,7 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn, uint32_t ifIndex, Ipv6Address previousM
     NS_ABORT_MSG_UNLESS(IsAccessInterface(ifIndex),
                         "interface " << ifIndex << " is not an access interface of MAG "
                                      << GetAddress());
-    NS_LOG_INFO("MAG " << GetAddress() << ": " << e->mnIdentifier << " attached on if "
-                       << ifIndex);
+    NS_LOG_INFO("MAG " << GetAddress() << ": " << e->mnIdentifier << " attached on if " << ifIndex);
     e->attached = true;
     e->accessInterface = ifIndex;
     e->previousMag = previousMag;
@@ -478,7 +477,8 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
         e->state == BindingUpdateListEntry::IDLE)
     {
         // RFC 5213 sec. 6.9.1.2: a PBA that matches no pending PBU.
-        GetMobilityProtocol()->Drop(Create<Packet>(), ip.GetSource(),
+        GetMobilityProtocol()->Drop(Create<Packet>(),
+                                    ip.GetSource(),
                                     MobilityL4Protocol::DROP_UNEXPECTED);
         return;
     }
@@ -505,7 +505,8 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     }
     if (o.homeNetworkPrefixes.empty())
     {
-        GetMobilityProtocol()->Drop(Create<Packet>(), ip.GetSource(),
+        GetMobilityProtocol()->Drop(Create<Packet>(),
+                                    ip.GetSource(),
                                     MobilityL4Protocol::DROP_MALFORMED);
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
         return;
@@ -522,10 +523,8 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
         // Refresh RefreshAdvance before expiry, and at half the lifetime at
         // the latest (a short grant must still be refreshed in time).
         Time advance = std::min(m_refreshAdvance, e->lifetime / 2);
-        e->refreshEvent = Simulator::Schedule(e->lifetime - advance,
-                                              &Pmipv6Mag::Refresh,
-                                              this,
-                                              e->linkLayerId);
+        e->refreshEvent =
+            Simulator::Schedule(e->lifetime - advance, &Pmipv6Mag::Refresh, this, e->linkLayerId);
     }
     if (e->attached)
     {

@@ -14,9 +14,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <regex>
-#include <iostream>
 #include <sstream>
 
 using namespace ns3;
@@ -35,14 +35,20 @@ CheckOptionSyntax(const std::vector<std::string>& args)
     static const std::regex timeValue(
         R"(^(0|[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?(y|d|h|min|s|ms|us|ns|ps|fs))$)");
     static const std::regex unsignedValue(R"(^[0-9]{1,9}$)");
-    static const std::map<std::string, const std::regex*> kinds{
-        {"dhoL2", &timeValue},         {"rttMagLma", &timeValue},
-        {"rttMagMag", &timeValue},     {"rttMagAp", &timeValue},
-        {"tpred", &timeValue},         {"packetInterval", &timeValue},
-        {"spacing", &timeValue},       {"packetSize", &unsignedValue},
-        {"handovers", &unsignedValue}, {"mns", &unsignedValue},
-        {"mags", &unsignedValue},      {"apsPerMag", &unsignedValue},
-        {"interfaces", &unsignedValue}, {"RngRun", &unsignedValue}};
+    static const std::map<std::string, const std::regex*> kinds{{"dhoL2", &timeValue},
+                                                                {"rttMagLma", &timeValue},
+                                                                {"rttMagMag", &timeValue},
+                                                                {"rttMagAp", &timeValue},
+                                                                {"tpred", &timeValue},
+                                                                {"packetInterval", &timeValue},
+                                                                {"spacing", &timeValue},
+                                                                {"packetSize", &unsignedValue},
+                                                                {"handovers", &unsignedValue},
+                                                                {"mns", &unsignedValue},
+                                                                {"mags", &unsignedValue},
+                                                                {"apsPerMag", &unsignedValue},
+                                                                {"interfaces", &unsignedValue},
+                                                                {"RngRun", &unsignedValue}};
     bool ok = true;
     for (const auto& a : args)
     {

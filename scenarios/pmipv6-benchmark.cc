@@ -35,16 +35,15 @@
 #include "ns3/command-line.h"
 #include "ns3/simulator.h"
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace ns3;
@@ -92,8 +91,8 @@ RunOne(HandoverScenario::Config config, uint32_t mns)
     double cpu = CpuSeconds() - cpuStart;
     double build = std::chrono::duration<double>(firstEvent - start).count();
 
-    const double limitMs = config.spacing.GetSeconds() * 1e3 / 2 -
-                           2 * config.packetInterval.GetSeconds() * 1e3;
+    const double limitMs =
+        config.spacing.GetSeconds() * 1e3 / 2 - 2 * config.packetInterval.GetSeconds() * 1e3;
     std::vector<double> latencies;
     for (const auto& r : results)
     {
@@ -119,11 +118,10 @@ RunOne(HandoverScenario::Config config, uint32_t mns)
     done << latencies.size() << "/" << handovers;
     std::cout << std::fixed << std::setw(6) << mns << std::setw(12) << events
               << std::setprecision(3) << std::setw(9) << wall << std::setw(9) << build
-              << std::setw(8) << cpu
-              << std::setprecision(0) << std::setw(11) << events / wall << std::setw(10)
-              << handovers / wall << std::setprecision(1) << std::setw(9)
-              << usage.ru_maxrss / 1024.0 << std::setw(12) << done.str() << std::setw(11)
-              << median << std::endl;
+              << std::setw(8) << cpu << std::setprecision(0) << std::setw(11) << events / wall
+              << std::setw(10) << handovers / wall << std::setprecision(1) << std::setw(9)
+              << usage.ru_maxrss / 1024.0 << std::setw(12) << done.str() << std::setw(11) << median
+              << std::endl;
     return true;
 }
 } // namespace
@@ -144,7 +142,8 @@ main(int argc, char* argv[])
     cmd.AddValue("mns", "Comma-separated numbers of mobile nodes, one run each", mnsList);
     cmd.AddValue("mags", "MAGs (each MN moves 0 -> 1 -> 2 ...)", config.domain.mags);
     cmd.AddValue("handovers", "Handovers per mobile node", config.handovers);
-    cmd.AddValue("spacing", "Time between one MN's handovers (all MNs' spread over it)",
+    cmd.AddValue("spacing",
+                 "Time between one MN's handovers (all MNs' spread over it)",
                  config.spacing);
     cmd.AddValue("interval", "Probe flow interval, both directions, per MN", config.packetInterval);
     cmd.AddValue("access", "Access network: ideal or wifi", config.domain.access);
@@ -169,12 +168,14 @@ main(int argc, char* argv[])
         mnsValues.push_back(std::stoul(item));
     }
 
-    std::cout << "# " << config.domain.access << " access, " << config.domain.mags << " MAGs, "
-              << config.handovers << " handovers per MN " << config.spacing.As(Time::MS)
-              << " apart, probes every " << config.packetInterval.As(Time::MS) << "; rss "
-              << (useFork ? "per run (forked)" : "process-wide peak so far") << "\n"
-              << "     N      events   wall_s  build_s   cpu_s   ev_per_s  ho_per_s   rss_MB        done"
-                 "  median_ms" << std::endl;
+    std::cout
+        << "# " << config.domain.access << " access, " << config.domain.mags << " MAGs, "
+        << config.handovers << " handovers per MN " << config.spacing.As(Time::MS)
+        << " apart, probes every " << config.packetInterval.As(Time::MS) << "; rss "
+        << (useFork ? "per run (forked)" : "process-wide peak so far") << "\n"
+        << "     N      events   wall_s  build_s   cpu_s   ev_per_s  ho_per_s   rss_MB        done"
+           "  median_ms"
+        << std::endl;
     for (uint32_t mns : mnsValues)
     {
         if (!useFork)

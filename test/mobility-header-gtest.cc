@@ -10,9 +10,8 @@
 #include "ns3/nstime.h"
 #include "ns3/packet.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
+#include <gtest/gtest.h>
 #include <sstream>
 #include <vector>
 
@@ -226,9 +225,22 @@ Bytes
 HackBytes()
 {
     return {
-        0x3b, 0x01, 0x0f, 0x00, 0x00, 0x00, // Header Len 1 (16 octets), MH Type 15
-        0x00, 0x07, 0x00, 0x05,             // Sequence # 7, Reserved, Code 5
-        0x01, 0x04, 0x00, 0x00, 0x00, 0x00, // 10: PadN (len 4) to 16
+        0x3b,
+        0x01,
+        0x0f,
+        0x00,
+        0x00,
+        0x00, // Header Len 1 (16 octets), MH Type 15
+        0x00,
+        0x07,
+        0x00,
+        0x05, // Sequence # 7, Reserved, Code 5
+        0x01,
+        0x04,
+        0x00,
+        0x00,
+        0x00,
+        0x00, // 10: PadN (len 4) to 16
     };
 }
 
@@ -282,9 +294,22 @@ Bytes
 FbackBytes()
 {
     return {
-        0x3b, 0x01, 0x09, 0x00, 0x00, 0x00, // Header Len 1 (16 octets), MH Type 9
-        0x00, 0x80, 0x00, 0x42, 0x00, 0x01, // Status 0, K (0x80), Sequence #, Lifetime 1
-        0x01, 0x02, 0x00, 0x00,             // 12: PadN (len 2) to 16
+        0x3b,
+        0x01,
+        0x09,
+        0x00,
+        0x00,
+        0x00, // Header Len 1 (16 octets), MH Type 9
+        0x00,
+        0x80,
+        0x00,
+        0x42,
+        0x00,
+        0x01, // Status 0, K (0x80), Sequence #, Lifetime 1
+        0x01,
+        0x02,
+        0x00,
+        0x00, // 12: PadN (len 2) to 16
     };
 }
 
@@ -373,7 +398,8 @@ ReferenceChecksum(Ipv6Address src, Ipv6Address dst, const Bytes& b)
     Append(all, src);
     Append(all, dst);
     uint32_t len = b.size();
-    all.insert(all.end(), {uint8_t(len >> 24), uint8_t(len >> 16), uint8_t(len >> 8), uint8_t(len)});
+    all.insert(all.end(),
+               {uint8_t(len >> 24), uint8_t(len >> 16), uint8_t(len >> 8), uint8_t(len)});
     all.insert(all.end(), {0, 0, 0, 135});
     all.insert(all.end(), b.begin(), b.end());
     if (all.size() % 2)
@@ -497,8 +523,8 @@ TEST(MobilityHeaderWire, FastBindingAckMatchesRfcLayout)
 TEST(MobilityHeaderWire, ReservedBitsAreIgnoredOnReceive)
 {
     Bytes b = PbuBytes();
-    b[9] = 0xff;  // reserved bits after P in the BU flags word
-    b[3] = 0xaa;  // common-header Reserved
+    b[9] = 0xff; // reserved bits after P in the BU flags word
+    b[3] = 0xaa; // common-header Reserved
     BindingUpdateHeader r;
     ASSERT_EQ(Parse(b, r), 72u);
     EXPECT_TRUE(r.GetFlagA());
@@ -553,13 +579,27 @@ TEST(MobilityHeaderRoundTrip, BindingUpdateAllOptions)
         BindingUpdateHeader one;
         switch (f)
         {
-        case 0: one.SetFlagA(true); break;
-        case 1: one.SetFlagH(true); break;
-        case 2: one.SetFlagL(true); break;
-        case 3: one.SetFlagK(true); break;
-        case 4: one.SetFlagM(true); break;
-        case 5: one.SetFlagR(true); break;
-        case 6: one.SetFlagP(true); break;
+        case 0:
+            one.SetFlagA(true);
+            break;
+        case 1:
+            one.SetFlagH(true);
+            break;
+        case 2:
+            one.SetFlagL(true);
+            break;
+        case 3:
+            one.SetFlagK(true);
+            break;
+        case 4:
+            one.SetFlagM(true);
+            break;
+        case 5:
+            one.SetFlagR(true);
+            break;
+        case 6:
+            one.SetFlagP(true);
+            break;
         }
         Bytes b = Wire(one);
         EXPECT_EQ((b[8] << 8) | b[9], 0x8000 >> f) << "flag " << f;
@@ -923,7 +963,7 @@ TEST(MobilityHeaderOptions, UnknownOptionsAreSkippedAndCounted)
         0x02, 0x02, 0x00, 0x10,                   // 16: Binding Refresh Advice (RFC 6275 6.2.4)
         0x08, 0x03, 0x02, 0x01, 0x02,             // 20: MN-ID, subtype 2 (not NAI)
         0x17, 0x02, 0x00, 0x03,                   // 25: Handoff Indicator 3 (unaligned is fine)
-        0x29, 0x06, 0x02, 0x00, 10, 0, 0, 1,      // 29: LMAA, Option-Code 2 (IPv4)
+        0x29, 0x06, 0x02, 0x00, 10,   0,    0, 1, // 29: LMAA, Option-Code 2 (IPv4)
         0x01, 0x01, 0x00,                         // 37: PadN to 40
     };
     ASSERT_EQ(b.size(), 40u);
@@ -957,11 +997,13 @@ TEST(MobilityHeaderOptions, PaddingOnlyAndPad1Runs)
 TEST(MobilityHeaderConversions, LifetimeRoundsDownInFourSecondUnits)
 {
     BindingUpdateHeader h;
+
     struct Case
     {
         Time in;
         uint16_t units;
     };
+
     for (const Case& c : {Case{Seconds(0), 0},
                           Case{Seconds(3.999), 0},
                           Case{Seconds(4), 1},
