@@ -173,6 +173,34 @@ FastHandoverMagExtension::Buffer(BindingUpdateListEntry& e,
     return true;
 }
 
+bool
+FastHandoverMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
+                                              Ptr<const Packet> p,
+                                              const Ipv6Header& header)
+{
+    auto it = m_contexts.find(e.linkLayerId);
+    if (it == m_contexts.end())
+    {
+        return false;
+    }
+    HandoverContext& c = it->second;
+    switch (c.state)
+    {
+    case FORWARDING:
+        Forward(e, c, p, header);
+        return true;
+    case HO_INITIATED:
+    case HO_READY:
+    case BUFFERING:
+    case REGISTERING:
+    case AWAITING_MN:
+        Buffer(e, c, p, header); // a full buffer drops and traces
+        return true;
+    default:
+        return false;
+    }
+}
+
 void
 FastHandoverMagExtension::FlushToMn(BindingUpdateListEntry& e, HandoverContext& c)
 {

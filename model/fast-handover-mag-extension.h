@@ -82,6 +82,15 @@ class FastHandoverMagExtension : public MagExtension
     /// The context of a MN (IDLE if none).
     const HandoverContext* GetContext(Mac48Address mn) const;
 
+    /**
+     * A MN's downlink that cannot be delivered here: forwarded while the
+     * context forwards, buffered while it waits (for the HAck, the MN, or a
+     * new MAG's request), else left to the MAG (dropped).
+     */
+    bool HandleUndeliverable(BindingUpdateListEntry& e,
+                             Ptr<const Packet> p,
+                             const Ipv6Header& header) override;
+
     uint64_t GetBufferedCount() const;
     uint64_t GetBufferDropCount() const;
     uint64_t GetForwardedCount() const;

@@ -156,34 +156,6 @@ Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
     return true;
 }
 
-bool
-Fpmipv6MagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
-                                         Ptr<const Packet> p,
-                                         const Ipv6Header& header)
-{
-    auto it = m_contexts.find(e.linkLayerId);
-    if (it == m_contexts.end())
-    {
-        return false;
-    }
-    HandoverContext& c = it->second;
-    switch (c.state)
-    {
-    case FORWARDING:
-        Forward(e, c, p, header);
-        return true;
-    case HO_INITIATED:
-    case HO_READY:
-    case BUFFERING:
-    case REGISTERING:
-    case AWAITING_MN:
-        Buffer(e, c, p, header); // a full buffer drops and traces
-        return true;
-    default:
-        return false;
-    }
-}
-
 void
 Fpmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
 {

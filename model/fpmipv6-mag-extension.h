@@ -41,9 +41,6 @@ class Fpmipv6MagExtension : public FastHandoverMagExtension
     void NotifyAttach(BindingUpdateListEntry& e) override;
     bool NotifyDetach(BindingUpdateListEntry& e) override;
     void NotifyRegistered(BindingUpdateListEntry& e) override;
-    bool HandleUndeliverable(BindingUpdateListEntry& e,
-                             Ptr<const Packet> p,
-                             const Ipv6Header& header) override;
 
   private:
     void RecvHi(Ptr<Packet> p, const Ipv6Header& ip);

@@ -153,32 +153,6 @@ Pfmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
 }
 
 bool
-Pfmipv6MagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
-                                         Ptr<const Packet> p,
-                                         const Ipv6Header& header)
-{
-    auto it = m_contexts.find(e.linkLayerId);
-    if (it == m_contexts.end())
-    {
-        return false;
-    }
-    HandoverContext& c = it->second;
-    switch (c.state)
-    {
-    case FORWARDING:
-        Forward(e, c, p, header);
-        return true;
-    case HO_INITIATED:
-    case BUFFERING:
-    case AWAITING_MN:
-        Buffer(e, c, p, header);
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool
 Pfmipv6MagExtension::HandleUplink(BindingUpdateListEntry& e,
                                   Ptr<const Packet> p,
                                   const Ipv6Header& header)

@@ -33,9 +33,6 @@ class Pfmipv6MagExtension : public FastHandoverMagExtension
     void Install(Ptr<Pmipv6Mag> mag) override;
     void NotifyAttach(BindingUpdateListEntry& e) override;
     bool NotifyDetach(BindingUpdateListEntry& e) override;
-    bool HandleUndeliverable(BindingUpdateListEntry& e,
-                             Ptr<const Packet> p,
-                             const Ipv6Header& header) override;
     bool HandleUplink(BindingUpdateListEntry& e,
                       Ptr<const Packet> p,
                       const Ipv6Header& header) override;
