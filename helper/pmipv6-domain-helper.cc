@@ -451,20 +451,27 @@ Pmipv6DomainHelper::FindMag(Ipv6Address proxyCoa) const
     return -1;
 }
 
-void
-Pmipv6DomainHelper::RecordAttach(uint32_t mn, uint32_t mag)
+Pmipv6DomainHelper::L2Handover*
+Pmipv6DomainHelper::LastHandoverOf(uint32_t mn)
 {
     for (auto it = m_l2Handovers.rbegin(); it != m_l2Handovers.rend(); ++it)
     {
         if (it->mn == mn)
         {
-            if (it->attached.IsZero())
-            {
-                it->attached = Simulator::Now();
-                it->toMag = mag;
-            }
-            return;
+            return &*it;
         }
+    }
+    return nullptr;
+}
+
+void
+Pmipv6DomainHelper::RecordAttach(uint32_t mn, uint32_t mag)
+{
+    L2Handover* last = LastHandoverOf(mn);
+    if (last && last->attached.IsZero())
+    {
+        last->attached = Simulator::Now();
+        last->toMag = mag;
     }
 }
 
@@ -583,7 +590,7 @@ Pmipv6DomainHelper::RetuneStation(uint32_t mn, uint32_t targetMag)
         Simulator::Schedule(quiet / 4, &Pmipv6DomainHelper::RetuneStation, this, mn, targetMag);
         return;
     }
-    m_l2Handovers.back().linkLost = Simulator::Now();
+    LastHandoverOf(mn)->linkLost = Simulator::Now(); // another MN's may have come since
     uint8_t ch = m_wifiChannelOfAccess[targetMag * m_p.apsPerMag];
     phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
 }

@@ -142,6 +142,8 @@ class Pmipv6DomainHelper
     void OnStaAssoc(uint32_t mn, Mac48Address bssid);
     void OnStaDeAssoc(uint32_t mn, Mac48Address bssid);
     void RecordAttach(uint32_t mn, uint32_t mag);
+    /// The latest handover record of \p mn (nullptr before its first).
+    L2Handover* LastHandoverOf(uint32_t mn);
     void ExecuteHandover(uint32_t mn, uint32_t targetMag);
     void RetuneStation(uint32_t mn, uint32_t targetMag);
 
