@@ -57,6 +57,20 @@ HandoverScenario::GetSchemeNames()
     return names;
 }
 
+namespace
+{
+/// The value new objects of \p type get for a Time attribute (Config::SetDefault
+/// included), read from the TypeId rather than by building an agent.
+Time
+AttributeDefault(const std::string& type, const std::string& attribute)
+{
+    TypeId::AttributeInformation info;
+    bool found = TypeId::LookupByName(type).LookupAttributeByName(attribute, &info);
+    NS_ABORT_MSG_UNLESS(found, type << " has no attribute " << attribute);
+    return DynamicCast<const TimeValue>(info.initialValue)->Get();
+}
+} // namespace
+
 std::string
 HandoverScenario::Config::Validate() const
 {
@@ -71,20 +85,18 @@ HandoverScenario::Config::Validate() const
         }
         err << "). ";
     }
-    TimeValue firstTimeout;
-    CreateObject<Pmipv6Mag>()->GetAttribute("InitialBindackTimeoutFirstReg", firstTimeout);
-    if (domain.rttMagLma >= firstTimeout.Get())
+    Time firstTimeout = AttributeDefault("ns3::Pmipv6Mag", "InitialBindackTimeoutFirstReg");
+    if (domain.rttMagLma >= firstTimeout)
     {
         err << "rttMagLma must be below ns3::Pmipv6Mag::InitialBindackTimeoutFirstReg ("
-            << firstTimeout.Get().As(Time::S)
+            << firstTimeout.As(Time::S)
             << "): every PBU would be retransmitted before its PBA could return. ";
     }
-    TimeValue window;
-    CreateObject<Pmipv6Lma>()->GetAttribute("TimestampValidityWindow", window);
-    if (domain.rttMagLma / 2 + domain.rttMagMag / 2 >= window.Get())
+    Time window = AttributeDefault("ns3::Pmipv6Lma", "TimestampValidityWindow");
+    if (domain.rttMagLma / 2 + domain.rttMagMag / 2 >= window)
     {
         err << "rttMagLma/2 + rttMagMag/2 must be below ns3::Pmipv6Lma::TimestampValidityWindow ("
-            << window.Get().As(Time::MS) << "): the LMA would refuse every PBU's timestamp. ";
+            << window.As(Time::MS) << "): the LMA would refuse every PBU's timestamp. ";
     }
     if (domain.interfaces == 2 && wrongPrediction)
     {
