@@ -5,7 +5,7 @@
 # then a short run of every libFuzzer target from a corpus of real messages.
 #   scenarios/check-robustness.sh [FUZZ_SECONDS]      (default 45 per target)
 # A long fuzz run of one target (see doc/pmipv6.rst, "Fuzzing and sanitizers"):
-#   build-fuzz/fuzz-receive -max_total_time=3600 build-fuzz/fuzz-corpus/receive
+#   build-fuzz/fuzz-receive -max_total_time=3600 build-fuzz/corpus/receive
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-45}

@@ -92,7 +92,12 @@ class Player
             break;
         }
         case 6:
-            domain.ScheduleHandover(0, Simulator::Now(), to % FuzzDomain::MAGS);
+            // The helper takes each MN's handovers in time order, one at a time.
+            if (Simulator::Now() > m_lastHandover)
+            {
+                m_lastHandover = Simulator::Now();
+                domain.ScheduleHandover(0, Simulator::Now(), to % FuzzDomain::MAGS);
+            }
             break;
         case 7: {
             Ptr<FastHandoverMagExtension> ext = DynamicCast<FastHandoverMagExtension>(
@@ -225,6 +230,7 @@ class Player
     }
 
     FuzzDomain& m_d;
+    Time m_lastHandover{0};
 };
 
 } // namespace
