@@ -886,7 +886,7 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
   public:
     Fpmipv6PredictiveMessagesTestCase()
         : SimulationTestCase("FPMIPv6 predictive on the wire: HI, PBU with the HI's timestamp, "
-                             "HAck, FBU, FBack")
+                             "HAck (P, U), FBU, FBack, HI Code 2 ends the forwarding")
     {
     }
 
@@ -907,7 +907,7 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(fh.predictions.size(), 1, "prediction made");
         PMIPV6_TEST_REQUIRE_EQ(d.GetL2Handovers().size(), 1, "one L2 handover");
         const Time attached = d.GetL2Handovers()[0].attached;
-        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 1, "HIs between the MAGs");
+        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 2, "HIs between the MAGs (prediction, Code 2)");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHack), 1, "HAcks between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFbu), 1, "FBUs between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFback), 1, "FBacks between the MAGs");
@@ -969,6 +969,9 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(hackFrame.Parse(hack), true, "HAck parses");
         NS_TEST_EXPECT_MSG_EQ(hack.GetSequence(), hi.GetSequence(), "HAck: the HI's sequence");
         NS_TEST_EXPECT_MSG_EQ(unsigned(hack.GetCode()), 0u, "HAck: accepted");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagP(), true, "HAck: P flag (RFC 5949 6.1.2)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagU(), true, "HAck: U flag (buffering, as the HI asked)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagF(), false, "HAck: F flag (no forwarding asked)");
         NS_TEST_EXPECT_MSG_EQ_TOL(Ms(hackFrame.at),
                                   Ms(pbuFrame.at) + Ms(p.rttMagLma),
                                   kTimingTolMs,
@@ -1001,6 +1004,29 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
                                   kTimingTolMs,
                                   "FBack sent when the FBU arrives");
 
+        // HI Code 2 (RFC 5949 6.1.1), new -> old: the MN is attached and
+        // registered at the new MAG, so the old MAG's forwarding can end. The
+        // old MAG's context ends when it arrives, not ForwardingLifetime later.
+        int doneIdx = fh.FindMessage(kHi, 1, 0);
+        PMIPV6_TEST_REQUIRE_NE(doneIdx, -1, "HI Code 2 from MAG 1 to MAG 0");
+        const MhFrame& doneFrame = fh.messages[doneIdx];
+        HandoverInitiateHeader done;
+        PMIPV6_TEST_REQUIRE_EQ(doneFrame.Parse(done), true, "HI Code 2 parses");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(done.GetCode()),
+                              unsigned(HandoverInitiateCode::FORWARDING_COMPLETED),
+                              "HI: Code 2, forwarding completed");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(doneFrame.at),
+                                  Ms(fbuFrame.at),
+                                  kTimingTolMs,
+                                  "HI Code 2 right after the FBU (registered before the attach)");
+        const Time forwardingStart = fh.EnteredAt(0, "FORWARDING");
+        const Time forwardingEnd = fh.EnteredAt(0, "IDLE");
+        NS_TEST_EXPECT_MSG_GT(forwardingStart, Seconds(0), "old MAG forwarded");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(forwardingEnd),
+                                  Ms(doneFrame.at) + Ms(p.rttMagMag) / 2,
+                                  kTimingTolMs,
+                                  "old MAG's context ends when HI Code 2 arrives");
+
         // In that order.
         NS_TEST_EXPECT_MSG_LT(hiFrame.at, pbuFrame.at, "HI before PBU");
         NS_TEST_EXPECT_MSG_LT(pbuFrame.at, hackFrame.at, "PBU before HAck");
@@ -1011,16 +1037,18 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
 };
 
 /**
- * Seed 000 sec. 3.4, unpredicted FPMIPv6 (Tpred 0): no HI, no HAck; the
- * new MAG sends the FBU to the old MAG right at the attach (next to the
- * core's PBU) and gets the FBack.
+ * Seed 000 sec. 3.4, unpredicted FPMIPv6 (Tpred 0): no predictive HI, no
+ * HAck; the new MAG sends the FBU to the old MAG right at the attach (next
+ * to the core's PBU) and gets the FBack; with its own PBA it ends the old
+ * MAG's forwarding with HI Code 2 (RFC 5949 6.1.1).
  */
 class Fpmipv6ReactiveMessagesTestCase : public SimulationTestCase
 {
   public:
     Fpmipv6ReactiveMessagesTestCase()
         : SimulationTestCase(
-              "FPMIPv6 reactive on the wire: no HI, FBU new -> old at the attach, FBack")
+              "FPMIPv6 reactive on the wire: FBU new -> old at the attach, FBack, HI Code 2 "
+              "at the PBA")
     {
     }
 
@@ -1039,7 +1067,7 @@ class Fpmipv6ReactiveMessagesTestCase : public SimulationTestCase
         CHECK_ALL_CHECKSUMS(fh);
         PMIPV6_TEST_REQUIRE_EQ(d.GetL2Handovers().size(), 1, "one L2 handover");
         const Time attached = d.GetL2Handovers()[0].attached;
-        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 0, "no HI");
+        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 1, "one HI: Code 2");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHack), 0, "no HAck");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFbu), 1, "FBUs between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFback), 1, "FBacks between the MAGs");
@@ -1065,6 +1093,20 @@ class Fpmipv6ReactiveMessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(fh.messages[fbackIdx].Parse(fback), true, "FBack parses");
         NS_TEST_EXPECT_MSG_EQ(fback.GetSequence(), fbu.GetSequence(), "FBack: the FBU's sequence");
         NS_TEST_EXPECT_MSG_GT(fh.messages[fbackIdx].at, fbuFrame.at, "FBack after the FBU");
+        int doneIdx = fh.FindMessage(kHi, 1, 0);
+        PMIPV6_TEST_REQUIRE_NE(doneIdx, -1, "HI Code 2 from MAG 1 to MAG 0");
+        HandoverInitiateHeader done;
+        PMIPV6_TEST_REQUIRE_EQ(fh.messages[doneIdx].Parse(done), true, "HI parses");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(done.GetCode()), 2u, "HI Code 2: forwarding completed");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.messages[doneIdx].at),
+                                  Ms(fh.messages[pbuIdx].at) + Ms(d.GetParameters().rttMagLma),
+                                  kTimingTolMs,
+                                  "HI Code 2 when the new MAG's PBA arrives");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.EnteredAt(0, "IDLE")),
+                                  Ms(fh.messages[doneIdx].at) +
+                                      Ms(d.GetParameters().rttMagMag) / 2,
+                                  kTimingTolMs,
+                                  "old MAG stops forwarding when HI Code 2 arrives");
         Simulator::Destroy();
     }
 };
@@ -1113,7 +1155,7 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
         const Time attached = d.GetL2Handovers()[0].attached;
         BindingCacheEntry* bce = d.GetLmaApp()->GetBindingCache().Find(d.GetMnIdentifier(0));
         PMIPV6_TEST_REQUIRE_NE(bce, nullptr, "MN has a binding");
-        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 1, "HIs between the MAGs");
+        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 2, "HIs between the MAGs (and Code 2)");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHack), 1, "HAcks between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFbu), 0, "no FBU in RFC 5949");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFback), 0, "no FBack in RFC 5949");
@@ -1138,6 +1180,9 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(hackFrame.Parse(hack), true, "HAck parses");
         NS_TEST_EXPECT_MSG_EQ(hack.GetSequence(), hi.GetSequence(), "HAck: the HI's sequence");
         NS_TEST_EXPECT_MSG_EQ(unsigned(hack.GetCode()), 0u, "HAck: accepted");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagP(), true, "HAck: P flag (RFC 5949 6.1.2)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagU(), true, "HAck: U flag (buffering, as the HI asked)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagF(), !m_predictive, "HAck: F flag iff the HI asked");
         NS_TEST_EXPECT_MSG_GT(hackFrame.at, hiFrame.at, "HAck after HI");
         int pbuIdx = fh.FindMessage(kPbu, 1, -1, MilliSeconds(500));
         PMIPV6_TEST_REQUIRE_NE(pbuIdx, -1, "NMAG registers the MN");
@@ -1145,6 +1190,26 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
                                   Ms(attached),
                                   kTimingTolMs,
                                   "NMAG's (first) PBU at the attach, not before");
+        // Sec. 6.1.1 Code 2: with its PBA the NMAG ends the PMAG's forwarding.
+        int doneIdx = -1;
+        for (std::size_t k = 0; k < fh.messages.size(); ++k)
+        {
+            HandoverInitiateHeader h;
+            if (fh.messages[k].Type() == kHi && fh.messages[k].Parse(h) &&
+                h.GetCode() == HandoverInitiateCode::FORWARDING_COMPLETED)
+            {
+                doneIdx = int(k);
+            }
+        }
+        PMIPV6_TEST_REQUIRE_NE(doneIdx, -1, "HI Code 2");
+        NS_TEST_EXPECT_MSG_EQ(fh.messages[doneIdx].ip.GetSource(), d.GetProxyCoa(1), "from NMAG");
+        NS_TEST_EXPECT_MSG_EQ(fh.messages[doneIdx].ip.GetDestination(),
+                              d.GetProxyCoa(0),
+                              "to PMAG");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.messages[doneIdx].at),
+                                  Ms(fh.messages[pbuIdx].at) + Ms(d.GetParameters().rttMagLma),
+                                  kTimingTolMs,
+                                  "HI Code 2 at the NMAG's PBA");
         if (m_predictive)
         {
             PMIPV6_TEST_REQUIRE_EQ(fh.predictions.size(), 1, "prediction made");
