@@ -1855,6 +1855,169 @@ class TwoInterfacesTestCase : public SimulationTestCase
 
 // ---------------------------------------------------------------------------
 
+/**
+ * Two interfaces, and the second comes up at the new MAG faster than the HI
+ * gets there (DHO,L2 6 ms < RTT_MAG-MAG/2 8 ms; Rl 24, Ra 2): the new MAG
+ * registers the MN at that attach and must answer the HI only after its own
+ * PBA, so that the old MAG lets the MN go (HOComplete) only once the LMA
+ * sends its traffic to the new MAG. Then with Tpred >= Rl + Rm/2 + Ra (34
+ * ms, where Eq. 8 gives 0) the handover is seamless as with DHO,L2 8 ms:
+ * no downlink packet lost, no gap beyond the probe interval; below (30 ms)
+ * Eq. 8 holds. The new MAG's PBU says "handoff between interfaces" (2).
+ */
+class TwoInterfacesFastLinkTestCase : public SimulationTestCase
+{
+  public:
+    TwoInterfacesFastLinkTestCase()
+        : SimulationTestCase("FPMIPv6 two interfaces, second link up before the HI arrives "
+                             "(DHO,L2 6 ms, RTT_MAG-MAG 16 ms): seamless for Tpred of 34 ms and more")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const Delays m{6, 24, 16, 2};
+        for (double tp : {30.0, 34.0, 40.0, 60.0})
+        {
+            HandoverScenario::Config c = MakeConfig("fpmipv6", m, tp);
+            c.domain.interfaces = 2;
+            const double interval = Ms(c.packetInterval);
+            HandoverScenario scenario(c);
+            auto down = Direction(scenario.Run(), "down");
+            NS_TEST_EXPECT_MSG_EQ(down.size(), 3, "Tpred " << tp << ": one result per handover");
+            const double expected = LatencyTwoInterfaces(tp, m);
+            for (const auto& r : down)
+            {
+                std::ostringstream where;
+                where << "Tpred " << tp << " ms, handover " << r.handover;
+                NS_TEST_EXPECT_MSG_EQ((r.metrics.received > 0), true, where.str() << ": nothing");
+                if (expected == 0)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(r.metrics.lostPackets, 0, where.str() << ": lost");
+                    NS_TEST_EXPECT_MSG_LT_OR_EQ(r.metrics.latencyMs,
+                                                interval,
+                                                where.str() << ": dHO beyond the probe interval");
+                }
+                else
+                {
+                    NS_TEST_EXPECT_MSG_EQ_TOL(r.metrics.latencyMs,
+                                              expected,
+                                              m.ra / 2 + 2 * interval,
+                                              where.str() << ": dHO vs Eq. 8");
+                }
+            }
+        }
+        Simulator::Destroy();
+
+        // On the wire at Tpred 40: the HAck follows the new MAG's PBA; its PBU says 2.
+        FastHandoverDomain fh("fpmipv6", MilliSeconds(40));
+        Pmipv6DomainHelper::Parameters p;
+        p.interfaces = 2;
+        p.dhoL2 = FromMs(m.d);
+        p.rttMagLma = FromMs(m.rl);
+        p.rttMagMag = FromMs(m.rm);
+        p.rttMagAp = FromMs(m.ra);
+        fh.Build(p);
+        fh.CaptureMobilityMessages();
+        fh.PlanHandover(0, kT0, 0, 1);
+        Simulator::Stop(kT0 + Seconds(1));
+        Simulator::Run();
+        PMIPV6_TEST_REQUIRE_EQ(fh.predictions.size(), 1, "prediction");
+        int pbuIdx = fh.FindMessage(kPbu, 1, -1, fh.predictions[0]);
+        int hiIdx = fh.FindMessage(kHi, 0, 1, fh.predictions[0]);
+        int hackIdx = fh.FindMessage(kHack, 1, 0, fh.predictions[0]);
+        PMIPV6_TEST_REQUIRE_NE(pbuIdx, -1, "new MAG's PBU");
+        PMIPV6_TEST_REQUIRE_NE(hiIdx, -1, "HI");
+        PMIPV6_TEST_REQUIRE_NE(hackIdx, -1, "HAck");
+        NS_TEST_EXPECT_MSG_LT(fh.messages[pbuIdx].at,
+                              fh.messages[hiIdx].at + FromMs(m.rm / 2),
+                              "the second interface's attach (PBU) comes before the HI");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.messages[hackIdx].at),
+                                  Ms(fh.messages[pbuIdx].at) + m.rl,
+                                  kTimingTolMs,
+                                  "HAck when the new MAG's PBA arrives, not at the HI");
+        BindingUpdateHeader pbu;
+        PMIPV6_TEST_REQUIRE_EQ(fh.messages[pbuIdx].Parse(pbu), true, "PBU parses");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(pbu.GetOptions().handoffIndicator.value_or(0)),
+                              unsigned(HandoffIndicator::HANDOFF_BETWEEN_INTERFACES),
+                              "Handoff Indicator of the second interface's PBU");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * The FPMIPv6 paper's new MAG registers a predicted MN ahead of it; if the
+ * MN never comes (here it stays on MAG 0 and nobody tells MAG 1), MAG 1
+ * must not keep the binding and refresh it for ever (pulling it away from
+ * the MAG that serves the MN, again at every refresh). After ArrivalTimeout
+ * (1 s) from the HI it drops what it buffered and de-registers the MN: one
+ * registration PBU, one de-registration PBU, no refresh (BindingLifetime
+ * 8 s: a refresh would come 6 s after the registration), no entry left; the
+ * MN's binding is back at MAG 0 after MAG 0's own refresh.
+ */
+class ArrivalTimeoutTestCase : public SimulationTestCase
+{
+  public:
+    ArrivalTimeoutTestCase()
+        : SimulationTestCase("FPMIPv6 new MAG: a predicted MN that never arrives is de-registered "
+                             "after ArrivalTimeout, no refresh")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FastHandoverDomain fh("fpmipv6", MilliSeconds(50));
+        fh.SetL2Control(false);
+        fh.Build(Pmipv6DomainHelper::Parameters());
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            fh.domain.GetMagApp(i)->SetAttribute("BindingLifetime", TimeValue(Seconds(8)));
+        }
+        std::vector<std::pair<Time, Time>> pbus; // MAG 1: (sent, lifetime)
+        fh.domain.GetMagApp(1)->TraceConnectWithoutContext(
+            "PbuSent",
+            MakeCallback(+[](std::vector<std::pair<Time, Time>>* out,
+                             std::string,
+                             uint16_t,
+                             Time lifetime) { out->push_back({Simulator::Now(), lifetime}); })
+                .Bind(&pbus));
+        const Time predicted = Seconds(1);
+        Simulator::Schedule(predicted, &FastHandoverDomain::Predict, &fh, 0, 0, 1);
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        const Pmipv6DomainHelper& d = fh.domain;
+        const Time hiArrives = predicted + d.GetParameters().rttMagMag / 2;
+        PMIPV6_TEST_REQUIRE_EQ(pbus.size(), 2, "PBUs of MAG 1: registration, de-registration");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(pbus[0].first), Ms(hiArrives), kTimingTolMs, "registration");
+        NS_TEST_EXPECT_MSG_GT(pbus[0].second, Seconds(0), "registration lifetime");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(pbus[1].first),
+                                  Ms(hiArrives + Seconds(1)),
+                                  kTimingTolMs,
+                                  "de-registration ArrivalTimeout after the HI");
+        NS_TEST_EXPECT_MSG_EQ(pbus[1].second, Seconds(0), "de-registration lifetime");
+        const std::vector<std::string> path = fh.Path(1);
+        std::ostringstream text;
+        for (const auto& st : path)
+        {
+            text << st << " ";
+        }
+        NS_TEST_EXPECT_MSG_EQ(text.str(), "IDLE REGISTERING AWAITING_MN IDLE ", "MAG 1 states");
+        NS_TEST_EXPECT_MSG_EQ(d.GetMagApp(1)->GetBindingUpdateList().Find(d.GetMnLinkLayerId(0)),
+                              nullptr,
+                              "MAG 1 still holds an entry");
+        BindingCacheEntry* bce = d.GetLmaApp()->GetBindingCache().Find(d.GetMnIdentifier(0));
+        PMIPV6_TEST_REQUIRE_NE(bce, nullptr, "binding");
+        NS_TEST_EXPECT_MSG_EQ(bce->proxyCoa, d.GetProxyCoa(0), "binding back at the serving MAG");
+        NS_TEST_EXPECT_MSG_EQ(BindingCacheEntry::StateName(bce->state), "REGISTERED", "state");
+        Simulator::Destroy();
+    }
+};
+
+// ---------------------------------------------------------------------------
+
 class FastHandoverTestSuite : public TestSuite
 {
   public:
@@ -1889,6 +2052,8 @@ class FastHandoverTestSuite : public TestSuite
         AddTestCase(new BufferTestCase(0, 0), TestCase::QUICK);
         // 6. Two interfaces.
         AddTestCase(new TwoInterfacesTestCase, TestCase::QUICK);
+        AddTestCase(new TwoInterfacesFastLinkTestCase, TestCase::QUICK);
+        AddTestCase(new ArrivalTimeoutTestCase, TestCase::QUICK);
         // Kept last: ns-3's runner stops a suite at its first failing case, and these
         // check what was missing when they were written (the PMAG relaying the uplink of
         // a MN it has handed over; the LMA address in the reactive HAck).
