@@ -1870,7 +1870,8 @@ class TwoInterfacesFastLinkTestCase : public SimulationTestCase
   public:
     TwoInterfacesFastLinkTestCase()
         : SimulationTestCase("FPMIPv6 two interfaces, second link up before the HI arrives "
-                             "(DHO,L2 6 ms, RTT_MAG-MAG 16 ms): seamless for Tpred of 34 ms and more")
+                             "(DHO,L2 6 ms, RTT_MAG-MAG 16 ms): seamless for Tpred of 34 ms "
+                             "and more")
     {
     }
 

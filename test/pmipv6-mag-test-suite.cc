@@ -462,8 +462,8 @@ class RefusedPbaTestCase : public SimulationTestCase
 {
   public:
     RefusedPbaTestCase()
-        : SimulationTestCase("refusing PBA: 157 and 156 re-register with a fresh timestamp, bounded; "
-                             "other codes stop the service (traced)")
+        : SimulationTestCase("refusing PBA: 157 and 156 re-register with a fresh timestamp, "
+                             "bounded; other codes stop the service (traced)")
     {
     }
 
