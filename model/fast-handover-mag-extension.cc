@@ -483,7 +483,7 @@ FastHandoverMagExtension::EndPeerForwarding(BindingUpdateListEntry& e, HandoverC
 void
 FastHandoverMagExtension::SendFbu(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to)
 {
-    c.forwardingFrom = to; // seed 000 sec. 3.2: the FBU asks it to forward to us
+    c.forwardingFrom = to; // the FPMIPv6 paper, sec. 3.2: the FBU asks it to forward to us
     FastBindingUpdateHeader fbu;
     c.sequence = ++m_nextSequence;
     fbu.SetSequence(c.sequence);
