@@ -445,6 +445,18 @@ FastHandoverMagExtension::HandleForwardingCompleted(Ptr<Packet> p,
         m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
         return true;
     }
+    HandoverContext& c = it->second;
+    if (!c.forwardingFrom.IsAny() && c.forwardingFrom != ip.GetSource())
+    {
+        // A wrong prediction (the FPMIPv6 paper, sec. 3.5): this MAG asked
+        // the predicted MAG to send the MN's traffic back here, and what it
+        // sends is still on its way. Pass the end on to it; this context
+        // ends with its safety timer, after the last of those packets.
+        Ipv6Address back = c.forwardingFrom;
+        SendHi(*e, c, back, true, false, HandoverInitiateCode::FORWARDING_COMPLETED);
+        c.forwardingFrom = Ipv6Address();
+        return true;
+    }
     NS_LOG_INFO("MAG " << m_mag->GetAddress() << ": forwarding of " << e->mnIdentifier << " to "
                        << ip.GetSource() << " completed (HI Code 2)");
     Cleanup(mn);

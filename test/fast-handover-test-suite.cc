@@ -1948,6 +1948,43 @@ class TwoInterfacesFastLinkTestCase : public SimulationTestCase
 };
 
 /**
+ * HI Code 2 after a wrong prediction (the FPMIPv6 paper, sec. 3.5): the old
+ * MAG forwards to the MAG the MN reached and has asked the predicted MAG to
+ * send back what it got; when the new MAG's HI Code 2 comes, that traffic is
+ * still on its way, so the old MAG passes the Code 2 on and keeps
+ * forwarding until its safety timer. At Tpred 10 ms (predicted MAG
+ * registered ahead, then passed by) every one of three successive
+ * handovers loses what an unpredicted one loses (RTT_MAG-AP, 5 packets),
+ * not the predicted MAG's returning traffic.
+ */
+class WrongPredictionForwardingEndTestCase : public SimulationTestCase
+{
+  public:
+    WrongPredictionForwardingEndTestCase()
+        : SimulationTestCase("FPMIPv6 wrong prediction: HI Code 2 passed on to the predicted MAG, "
+                             "its returning traffic not lost")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        HandoverScenario::Config c = MakeConfig("fpmipv6", kPaper, 10);
+        c.wrongPrediction = true;
+        HandoverScenario scenario(c);
+        auto down = Direction(scenario.Run(), "down");
+        NS_TEST_EXPECT_MSG_EQ(down.size(), 3, "one result per handover");
+        for (const auto& r : down)
+        {
+            NS_TEST_EXPECT_MSG_EQ(r.metrics.lostPackets,
+                                  5,
+                                  "handover " << r.handover << ": lost (RTT_MAG-AP of probes)");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
  * The FPMIPv6 paper's new MAG registers a predicted MN ahead of it; if the
  * MN never comes (here it stays on MAG 0 and nobody tells MAG 1), MAG 1
  * must not keep the binding and refresh it for ever (pulling it away from
@@ -2055,6 +2092,7 @@ class FastHandoverTestSuite : public TestSuite
         AddTestCase(new TwoInterfacesTestCase, TestCase::QUICK);
         AddTestCase(new TwoInterfacesFastLinkTestCase, TestCase::QUICK);
         AddTestCase(new ArrivalTimeoutTestCase, TestCase::QUICK);
+        AddTestCase(new WrongPredictionForwardingEndTestCase, TestCase::QUICK);
         // Kept last: ns-3's runner stops a suite at its first failing case, and these
         // check what was missing when they were written (the PMAG relaying the uplink of
         // a MN it has handed over; the LMA address in the reactive HAck).
