@@ -1,7 +1,9 @@
 #include "mobility-l4-protocol.h"
 
 #include "ns3/log.h"
+#include "ns3/nstime.h"
 #include "ns3/packet.h"
+#include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 
 namespace ns3
@@ -18,6 +20,12 @@ MobilityL4Protocol::GetTypeId()
             .SetParent<Ipv6OnlyL4Protocol>()
             .SetGroupName("Pmipv6")
             .AddConstructor<MobilityL4Protocol>()
+            .AddAttribute("BindingErrorInterval",
+                          "RFC 6275 sec. 9.2: Binding Errors are rate-limited as ICMPv6 "
+                          "errors; at most one per this interval (0: no limit)",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&MobilityL4Protocol::m_bindingErrorInterval),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Tx",
                             "A Mobility Header message was sent",
                             MakeTraceSourceAccessor(&MobilityL4Protocol::m_txTrace),
@@ -104,11 +112,44 @@ MobilityL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     if (it == m_handlers.end())
     {
         Drop(p, header.GetSource(), DROP_NO_HANDLER);
+        SendBindingError(type, header);
         return RX_OK;
     }
     m_rxTrace(p, header.GetSource(), header.GetDestination());
     it->second(p, header);
     return RX_OK;
+}
+
+void
+MobilityL4Protocol::SendBindingError(uint8_t mhType, const Ipv6Header& header)
+{
+    // RFC 6275 sec. 9.2: never in answer to a Binding Error (no loops), nor
+    // to a multicast destination or an unspecified source.
+    if (mhType == static_cast<uint8_t>(MhType::BindingError) ||
+        header.GetDestination().IsMulticast() || header.GetSource().IsAny() ||
+        header.GetSource().IsMulticast())
+    {
+        return;
+    }
+    if (m_lastBindingError != Time::Min() &&
+        Simulator::Now() - m_lastBindingError < m_bindingErrorInterval)
+    {
+        NS_LOG_LOGIC("Binding Error to " << header.GetSource() << " rate-limited");
+        return;
+    }
+    m_lastBindingError = Simulator::Now();
+    BindingErrorHeader be;
+    be.SetStatus(BindingErrorStatus::UNRECOGNIZED_MH_TYPE);
+    // RFC 6275 sec. 9.3.3: no Home Address destination option was there.
+    be.SetHomeAddress(Ipv6Address::GetAny());
+    m_bindingErrors++;
+    Send(be, header.GetDestination(), header.GetSource());
+}
+
+uint64_t
+MobilityL4Protocol::GetBindingErrorCount() const
+{
+    return m_bindingErrors;
 }
 
 void
