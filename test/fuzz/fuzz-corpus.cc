@@ -76,6 +76,8 @@ Selector(uint8_t mhType)
         return 4;
     case MhType::HandoverAck:
         return 5;
+    case MhType::BindingError:
+        return 6;
     }
     return 0;
 }

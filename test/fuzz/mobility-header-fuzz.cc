@@ -3,7 +3,8 @@
  * libFuzzer target: every Mobility Header message class and, through them,
  * every mobility option parser, on arbitrary octets.
  *
- * Input: one octet choosing the message class, then the octets to parse.
+ * Input: one octet choosing the message class (in the order of the switch
+ * below), then the octets to parse.
  * Properties checked beyond "no crash, no read past the buffer" (ns-3's
  * Buffer::Iterator asserts on an out-of-range read in this build):
  *  - Deserialize reads at most what it was given, and 0 leaves the header
@@ -84,7 +85,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     const uint8_t* body = data + 1;
     size_t n = size - 1;
-    switch (data[0] % 6)
+    switch (data[0] % 7)
     {
     case 0:
         FuzzOne<BindingUpdateHeader>(body, n);
@@ -103,6 +104,9 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         break;
     case 5:
         FuzzOne<HandoverAckHeader>(body, n);
+        break;
+    case 6:
+        FuzzOne<BindingErrorHeader>(body, n);
         break;
     }
     // Any octets at all: the common-part peek must never read past them.
