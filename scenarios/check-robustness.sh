@@ -23,8 +23,8 @@ fi
 cmake -S "$here" -B "$here/build-fuzz" -DCMAKE_CXX_COMPILER=clang++ -DPMIPV6_FUZZ=ON \
     -DPMIPV6_FUZZ_SECONDS="$seconds" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$here/build-fuzz" -j "$(nproc)"
-# ns-3 keeps some singletons alive until exit: leak reports there are not ours.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
+# The whole test suite and the fuzz runs, leak checking included.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --test-dir "$here/build-fuzz" --output-on-failure -j "$(nproc)"
 # What each fuzz target did (libFuzzer's final stats, kept in ctest's log).
