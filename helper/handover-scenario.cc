@@ -221,7 +221,10 @@ HandoverScenario::Run()
     std::unique_ptr<HandoverScheme> scheme = Registry()[c.scheme](c);
 
     Pmipv6DomainHelper domain;
-    scheme->Configure(domain);
+    if (c.domain.mobility)
+    {
+        scheme->Configure(domain);
+    }
     domain.Build(c.domain);
     if (!c.pcapPrefix.empty())
     {
@@ -246,7 +249,10 @@ HandoverScenario::Run()
         {
             Time t = first + offset + spacing * k + Seconds(phase->GetValue());
             uint32_t target = (serving + 1) % c.domain.mags;
-            scheme->ScheduleHandover(domain, n, t, serving, target);
+            if (c.domain.mobility)
+            {
+                scheme->ScheduleHandover(domain, n, t, serving, target);
+            }
             serving = target;
             lastLoss = std::max(lastLoss, t);
         }
@@ -264,6 +270,13 @@ HandoverScenario::Run()
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     m_totals = Totals();
     m_totals.events = Simulator::GetEventCount();
+    for (uint32_t n = 0; n < c.domain.mns; ++n)
+    {
+        m_totals.probePackets += measure.GetDownlinkSender(n)->GetSentCount() +
+                                 measure.GetUplinkSender(n)->GetSentCount();
+        m_totals.probeReceived += measure.GetDownlinkReceiver(n)->GetRecords().size();
+    }
+    m_totals.probeReceived += measure.GetUplinkReceiver()->GetRecords().size();
     for (uint32_t i = 0; i < NodeList::GetNNodes(); ++i)
     {
         if (Ptr<MobilityL4Protocol> mh = NodeList::GetNode(i)->GetObject<MobilityL4Protocol>())

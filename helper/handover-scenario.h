@@ -85,7 +85,11 @@ class HandoverScenario
     static void AddOptions(CommandLine& cmd, Config& config);
 
     explicit HandoverScenario(const Config& config);
-    /// Build, run and destroy the simulation; returns one result per handover and direction.
+    /**
+     * Build, run and destroy the simulation; returns one result per handover
+     * and direction. With domain.mobility false: the plain-routing baseline,
+     * the same flows over the same time and no handovers (no results).
+     */
     std::vector<HandoverMeasurementHelper::Result> Run();
 
     /// \param signalling append signalling_messages,signalling_bytes
@@ -102,6 +106,8 @@ class HandoverScenario
         uint64_t signallingMessages{0};
         uint64_t signallingBytes{0};
         uint64_t mobilityDrops{0};
+        uint64_t probePackets{0};  //!< probe packets sent, both directions, all MNs
+        uint64_t probeReceived{0}; //!< of those, received (first copies)
     };
 
     const Totals& GetTotals() const;

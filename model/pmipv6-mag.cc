@@ -224,8 +224,7 @@ Pmipv6Mag::GetOrCreateEntry(Mac48Address mn)
     {
         return nullptr;
     }
-    BindingUpdateListEntry& e = m_list.Create(mn);
-    e.mnIdentifier = policy->second.mnIdentifier;
+    BindingUpdateListEntry& e = m_list.Create(mn, policy->second.mnIdentifier);
     e.lmaAddress = policy->second.lma;
     e.homeNetworkPrefix = HomeNetworkPrefix{Ipv6Address::GetAny(), 0};
     return &e;
