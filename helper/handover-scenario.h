@@ -58,9 +58,15 @@ class HandoverScenario
         std::string pcapPrefix; //!< empty: no pcap
         /// \return an empty string, or what is wrong
         std::string Validate() const;
+        /// How long before a link loss the flows must run: Tpred (or the
+        /// CN-MN delay, if longer) and a few steady packets.
+        Time GetLeadTime() const;
+        /// How long after a link loss a handover can disturb the flows, and a few steady packets.
+        Time GetSettleTime() const;
         /**
-         * Shortest spacing that keeps handovers apart: twice the time one
-         * handover can take to settle with these delays and Tpred.
+         * Shortest spacing that keeps handovers apart (the windows are cut
+         * at the midpoints): twice the larger of GetSettleTime() and
+         * GetLeadTime().
          */
         Time GetMinSpacing() const;
         /// The spacing used: the one given, or GetMinSpacing() for 0.
@@ -69,8 +75,9 @@ class HandoverScenario
         Time GetFlowStart() const;
         /**
          * The first handover: the one given, or for 0 the earliest that
-         * leaves the flows half a spacing (and Tpred) of steady state, and
-         * at least 1 s.
+         * leaves the flows GetLeadTime() of steady state, and at least 1 s.
+         * The flows run from GetLeadTime() before the first link loss to
+         * GetSettleTime() after the last.
          */
         Time GetFirstHandover() const;
     };

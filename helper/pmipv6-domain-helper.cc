@@ -18,6 +18,7 @@
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-net-device.h"
@@ -241,6 +242,11 @@ Pmipv6DomainHelper::BuildCore()
                 ->AddHostRouteTo(m_proxyCoa[i], ifs.GetAddress(0, 1), ifs.GetInterfaceIndex(1));
         }
     }
+    // No queue disc on the core links (Ipv6AddressHelper::Assign puts an
+    // FqCoDel on each): at coreRate they never queue, so it changes no
+    // packet's fate or timing, and classifying every packet into its flow
+    // was a tenth of a sweep's time. The devices keep their own FIFO queue.
+    TrafficControlHelper().Uninstall(m_coreDevices);
 }
 
 void
