@@ -188,6 +188,10 @@ Pmipv6DomainHelper::BuildCore()
 {
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", DataRateValue(m_p.coreRate));
+    // The device queue takes what the queue disc held (see the end): as
+    // many packets as FqCoDel's default limit, so that a burst (every MN
+    // registering at once) is absorbed as before.
+    p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("10240p"));
     Ipv6StaticRoutingHelper routing;
 
     // CN - LMA.
@@ -243,9 +247,11 @@ Pmipv6DomainHelper::BuildCore()
         }
     }
     // No queue disc on the core links (Ipv6AddressHelper::Assign puts an
-    // FqCoDel on each): at coreRate they never queue, so it changes no
-    // packet's fate or timing, and classifying every packet into its flow
-    // was a tenth of a sweep's time. The devices keep their own FIFO queue.
+    // FqCoDel on each): classifying every packet into its flow was a tenth
+    // of a sweep's time. The device's FIFO queue, as long as FqCoDel's
+    // limit, holds bursts as it did; CoDel's dropping would need a queue
+    // standing above 5 ms (over 600 kB at 1 Gbps) for 100 ms, which these
+    // scenarios never build.
     TrafficControlHelper().Uninstall(m_coreDevices);
 }
 
