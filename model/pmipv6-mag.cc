@@ -587,7 +587,11 @@ Pmipv6Mag::UnpinNeighbor(BindingUpdateListEntry& e)
     {
         if (NdiscCache::Entry* n = cache->Lookup(a))
         {
-            cache->Remove(n);
+            // Stale, not removed: ns-3's NdiscCache::Remove searches the
+            // whole cache for the entry (O(N) per detach). A stale entry
+            // costs nothing until used, and PinNeighbor pins it again on
+            // return; the MAG never routes to a detached MN.
+            n->MarkStale();
         }
     }
 }
