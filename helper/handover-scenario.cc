@@ -124,27 +124,61 @@ HandoverScenario::Config::Validate() const
         err << "spacing " << spacing.As(Time::MS) << " is too short for these delays; use at least "
             << GetMinSpacing().As(Time::MS) << " (or 0 for that). ";
     }
-    if (GetFirstHandover() - GetSpacing() / 2 - tpred < GetFlowStart())
+    if (GetFirstHandover() - GetLeadTime() < GetFlowStart())
     {
-        err << "firstHandover must be at least "
-            << (GetFlowStart() + GetSpacing() / 2 + tpred).As(Time::MS)
-            << " (first registration, then half a spacing and tpred of steady flow). ";
+        err << "firstHandover must be at least " << (GetFlowStart() + GetLeadTime()).As(Time::MS)
+            << " (first registration, then Tpred and a few packets of steady flow). ";
     }
     return err.str();
+}
+
+// How long the probe flows must run around each handover, and no longer:
+// every further millisecond is simulated probe traffic that measures
+// nothing. The margin leaves a few steady packets on either side. Both are
+// whole probe intervals, so that each link loss falls at the random phase
+// it was given (HandoverScenario::Run) after a packet of the flow.
+namespace
+{
+Time
+WholeIntervals(Time t, Time interval)
+{
+    int64_t n = (t.GetTimeStep() + interval.GetTimeStep() - 1) / interval.GetTimeStep();
+    return interval * n;
+}
+} // namespace
+
+Time
+HandoverScenario::Config::GetLeadTime() const
+{
+    // The prediction Tpred before the link loss starts the handover, and
+    // the link loss takes the downlink packets that are still on their way
+    // (sent up to one CN-MN delay before it). Before both the flows are
+    // undisturbed: the baseline delay is measured there.
+    Time downlinkDelay = domain.cnLmaDelay + domain.rttMagLma / 2 + domain.rttMagAp / 2;
+    return WholeIntervals(std::max(tpred, downlinkDelay) + MilliSeconds(5), packetInterval) +
+           3 * packetInterval;
+}
+
+Time
+HandoverScenario::Config::GetSettleTime() const
+{
+    // DHO,L2, the new MAG's exchanges with the LMA and with the old MAG,
+    // the access hop: then the flows are steady again.
+    Time settle = domain.dhoL2 + domain.rttMagLma + domain.rttMagMag + domain.rttMagAp +
+                  MilliSeconds(5);
+    if (domain.access == "wifi")
+    {
+        settle += MilliSeconds(200); // re-association, measured, not set
+    }
+    return WholeIntervals(settle, packetInterval) + 3 * packetInterval;
 }
 
 Time
 HandoverScenario::Config::GetMinSpacing() const
 {
-    // Each handover must be over (and the next prediction not yet made)
-    // before the next one: the windows are cut at the midpoints.
-    Time settle = domain.dhoL2 + 2 * (domain.rttMagLma + domain.rttMagMag + domain.rttMagAp) +
-                  tpred + MilliSeconds(20);
-    if (domain.access == "wifi")
-    {
-        settle += MilliSeconds(200); // re-association, measured, not set
-    }
-    return 2 * settle;
+    // The windows are cut at the midpoints: half the spacing must hold one
+    // handover's settling and the next one's lead.
+    return 2 * std::max(GetSettleTime(), GetLeadTime());
 }
 
 Time
@@ -172,7 +206,7 @@ HandoverScenario::Config::GetFirstHandover() const
     {
         return firstHandover;
     }
-    return std::max(Seconds(1), GetFlowStart() + GetSpacing() / 2 + tpred);
+    return std::max(Seconds(1), GetFlowStart() + GetLeadTime());
 }
 
 void
@@ -221,7 +255,10 @@ HandoverScenario::Run()
     std::unique_ptr<HandoverScheme> scheme = Registry()[c.scheme](c);
 
     Pmipv6DomainHelper domain;
-    scheme->Configure(domain);
+    if (c.domain.mobility)
+    {
+        scheme->Configure(domain);
+    }
     domain.Build(c.domain);
     if (!c.pcapPrefix.empty())
     {
@@ -246,7 +283,10 @@ HandoverScenario::Run()
         {
             Time t = first + offset + spacing * k + Seconds(phase->GetValue());
             uint32_t target = (serving + 1) % c.domain.mags;
-            scheme->ScheduleHandover(domain, n, t, serving, target);
+            if (c.domain.mobility)
+            {
+                scheme->ScheduleHandover(domain, n, t, serving, target);
+            }
             serving = target;
             lastLoss = std::max(lastLoss, t);
         }
@@ -255,8 +295,8 @@ HandoverScenario::Run()
     HandoverMeasurementHelper measure;
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
-    Time flowStart = first - spacing / 2 - c.tpred;
-    Time flowStop = lastLoss + spacing / 2;
+    Time flowStart = first - c.GetLeadTime();
+    Time flowStop = lastLoss + c.GetSettleTime();
     measure.Install(domain, flowStart, flowStop);
 
     Simulator::Stop(flowStop + Seconds(1));
@@ -264,6 +304,13 @@ HandoverScenario::Run()
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     m_totals = Totals();
     m_totals.events = Simulator::GetEventCount();
+    for (uint32_t n = 0; n < c.domain.mns; ++n)
+    {
+        m_totals.probePackets += measure.GetDownlinkSender(n)->GetSentCount() +
+                                 measure.GetUplinkSender(n)->GetSentCount();
+        m_totals.probeReceived += measure.GetDownlinkReceiver(n)->GetRecords().size();
+    }
+    m_totals.probeReceived += measure.GetUplinkReceiver()->GetRecords().size();
     for (uint32_t i = 0; i < NodeList::GetNNodes(); ++i)
     {
         if (Ptr<MobilityL4Protocol> mh = NodeList::GetNode(i)->GetObject<MobilityL4Protocol>())

@@ -60,6 +60,14 @@ class Pmipv6DomainHelper
         Time firstAttach{MilliSeconds(10)}; //!< every MN attaches to MAG 0 then
         /// Wi-Fi: from the station's association to its MAG knowing (AP's ACK, AP->MAG)
         Time wifiAttachNotifyDelay{MilliSeconds(1)};
+        /**
+         * false: the same topology without mobility protocol, the baseline
+         * of the benchmark (ideal access only). No LMA or MAG agents; MN n
+         * stays on MAG n % mags with a /64 from that MAG's /48 of the pool
+         * (2001:100:m+1::/48), routed by plain ns-3 static routing with one
+         * route per hop for each MAG's /48, never a route per MN.
+         */
+        bool mobility{true};
         /// \return an empty string, or what is wrong
         std::string Validate() const;
     };
@@ -133,6 +141,10 @@ class Pmipv6DomainHelper
     void BuildCore();
     void BuildIdealAccess();
     void BuildWifiAccess();
+    /// Parameters::mobility false: MNs fixed on MAGs, plain static routing.
+    void BuildPlainAccess();
+    /// The MN's address without mobility (from its MAG's /48).
+    Ipv6Address PlainAddress(uint32_t mn) const;
     void InstallAgents();
     void InstallIpv6(Ptr<Node> node);
     uint32_t AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev);
@@ -181,6 +193,7 @@ class Pmipv6DomainHelper
 
     std::vector<std::deque<PendingHandover>> m_pending; //!< per MN, in time order
     std::vector<L2Handover> m_l2Handovers;
+    std::vector<int64_t> m_lastHandover; //!< per MN, its latest in m_l2Handovers; -1: none
 };
 
 } // namespace ns3
