@@ -102,7 +102,7 @@ Ipv6TunnelL4Protocol::Encapsulate(Ptr<const Packet> payload,
 {
     if (inner.GetHopLimit() <= 1)
     {
-        DropPacket(payload, peer, "hop-limit");
+        DropPacket(payload, peer, DROP_HOP_LIMIT);
         return false;
     }
     inner.SetHopLimit(inner.GetHopLimit() - 1);
@@ -120,19 +120,19 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6I
     if (!HasEndpoint(peer))
     {
         // RFC 5213 sec. 5.6.2 / 6.10.5: only tunnel peers with a binding.
-        DropPacket(p, peer, "unknown-endpoint");
+        DropPacket(p, peer, DROP_UNKNOWN_ENDPOINT);
         return RX_OK;
     }
     Ipv6Header inner;
     if (p->GetSize() < inner.GetSerializedSize())
     {
-        DropPacket(p, peer, "malformed");
+        DropPacket(p, peer, DROP_MALFORMED);
         return RX_OK;
     }
     p->PeekHeader(inner);
     if (inner.GetPayloadLength() + inner.GetSerializedSize() > p->GetSize())
     {
-        DropPacket(p, peer, "malformed");
+        DropPacket(p, peer, DROP_MALFORMED);
         return RX_OK;
     }
     m_decapTrace(p, peer);
@@ -164,15 +164,33 @@ Ipv6TunnelL4Protocol::DeviceSend(Ptr<Packet> p,
 {
     // The agents encapsulate from their routing hooks; a packet routed to
     // the tunnel interface by a static route has no known peer.
-    DropPacket(p, Ipv6Address::GetAny(), "no-peer");
+    DropPacket(p, Ipv6Address::GetAny(), DROP_NO_PEER);
     return false;
 }
 
-void
-Ipv6TunnelL4Protocol::DropPacket(Ptr<const Packet> p, Ipv6Address peer, const std::string& why)
+std::string
+Ipv6TunnelL4Protocol::DropReasonName(DropReason reason)
 {
-    NS_LOG_WARN("node " << GetNode()->GetId() << " tunnel drop (" << why << ") peer " << peer);
-    m_dropTrace(p, peer, why);
+    switch (reason)
+    {
+    case DROP_HOP_LIMIT:
+        return "hop-limit";
+    case DROP_UNKNOWN_ENDPOINT:
+        return "unknown-endpoint";
+    case DROP_MALFORMED:
+        return "malformed";
+    case DROP_NO_PEER:
+        return "no-peer";
+    }
+    return "unknown";
+}
+
+void
+Ipv6TunnelL4Protocol::DropPacket(Ptr<const Packet> p, Ipv6Address peer, DropReason reason)
+{
+    NS_LOG_WARN("node " << GetNode()->GetId() << " tunnel drop (" << DropReasonName(reason)
+                        << ") peer " << peer);
+    m_dropTrace(p, peer, reason);
 }
 
 uint32_t

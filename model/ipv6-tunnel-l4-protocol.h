@@ -29,7 +29,20 @@ class Ipv6TunnelL4Protocol : public Ipv6OnlyL4Protocol
 {
   public:
     static constexpr uint8_t PROT_NUMBER = 41;
+
+    /// Why a tunnelled packet was dropped.
+    enum DropReason
+    {
+        DROP_HOP_LIMIT,        //!< the inner hop limit ran out at this router
+        DROP_UNKNOWN_ENDPOINT, //!< arrived from a peer with no binding (RFC 5213 5.6.2)
+        DROP_MALFORMED,        //!< shorter than the inner header or its payload length
+        DROP_NO_PEER,          //!< routed to the tunnel interface with no peer chosen
+    };
+
+    static std::string DropReasonName(DropReason reason);
+
     typedef void (*TunnelTracedCallback)(Ptr<const Packet> inner, Ipv6Address peer);
+    typedef void (*DropTracedCallback)(Ptr<const Packet> p, Ipv6Address peer, DropReason reason);
 
     static TypeId GetTypeId();
     Ipv6TunnelL4Protocol();
@@ -74,14 +87,14 @@ class Ipv6TunnelL4Protocol : public Ipv6OnlyL4Protocol
 
   private:
     bool DeviceSend(Ptr<Packet> p, const Address& src, const Address& dst, uint16_t protocol);
-    void DropPacket(Ptr<const Packet> p, Ipv6Address peer, const std::string& why);
+    void DropPacket(Ptr<const Packet> p, Ipv6Address peer, DropReason reason);
 
     Ptr<VirtualNetDevice> m_device;
     uint32_t m_ifIndex{0};
     std::map<Ipv6Address, uint32_t> m_endpoints; //!< peer -> bindings using it
     TracedCallback<Ptr<const Packet>, Ipv6Address> m_encapTrace;
     TracedCallback<Ptr<const Packet>, Ipv6Address> m_decapTrace;
-    TracedCallback<Ptr<const Packet>, Ipv6Address, const std::string&> m_dropTrace;
+    TracedCallback<Ptr<const Packet>, Ipv6Address, DropReason> m_dropTrace;
 };
 
 } // namespace ns3

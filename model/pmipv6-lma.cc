@@ -380,6 +380,17 @@ Pmipv6Lma::SendPba(const BindingUpdateHeader& pbu,
     SendMessage(pba, proxyCoa);
 }
 
+std::string
+Pmipv6Lma::DataDropReasonName(DataDropReason reason)
+{
+    switch (reason)
+    {
+    case BINDING_DEREGISTERING:
+        return "deregistering";
+    }
+    return "unknown";
+}
+
 bool
 Pmipv6Lma::RouteInput(Ptr<const Packet> p,
                       const Ipv6Header& header,
@@ -394,7 +405,7 @@ Pmipv6Lma::RouteInput(Ptr<const Packet> p,
     if (e->state != BindingCacheEntry::REGISTERED)
     {
         // RFC 5213 sec. 5.3.5: no forwarding while the binding awaits deletion.
-        m_dataDropTrace(p, "deregistering");
+        m_dataDropTrace(p, BINDING_DEREGISTERING);
         return true;
     }
     GetTunnel()->Encapsulate(p, header, GetAddress(), e->proxyCoa);

@@ -42,7 +42,15 @@ class Pmipv6Lma : public MobilityAgent
                                           Ipv6Address oldProxyCoa,
                                           Ipv6Address newProxyCoa,
                                           std::string event);
-    typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, std::string reason);
+    /// Why a mobile node's data packet was dropped at the LMA.
+    enum DataDropReason
+    {
+        BINDING_DEREGISTERING, //!< RFC 5213 5.3.5: the binding awaits deletion
+    };
+
+    static std::string DataDropReasonName(DataDropReason reason);
+
+    typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, DataDropReason reason);
 
   protected:
     void DoDispose() override;
@@ -85,7 +93,7 @@ class Pmipv6Lma : public MobilityAgent
     TracedCallback<std::string, Ipv6Address, uint16_t, Time> m_pbuRxTrace;
     TracedCallback<std::string, Ipv6Address, uint8_t> m_pbaTxTrace;
     TracedCallback<std::string, Ipv6Address, Ipv6Address, Ipv6Address, std::string> m_bindingTrace;
-    TracedCallback<Ptr<const Packet>, std::string> m_dataDropTrace;
+    TracedCallback<Ptr<const Packet>, DataDropReason> m_dataDropTrace;
 };
 
 } // namespace ns3

@@ -718,7 +718,7 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
         {
             if (!e || !m_extension->HandleUplink(*e, p, header))
             {
-                DropData(p, e ? "uplink-not-registered" : "uplink-unknown-source");
+                DropData(p, e ? UPLINK_NOT_REGISTERED : UPLINK_UNKNOWN_SOURCE);
             }
             return true;
         }
@@ -746,7 +746,7 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
         {
             // Out of a tunnel but for no MN known here: never re-route it
             // (a default route would send it back to the LMA).
-            DropData(p, "tunnel-unknown-mn");
+            DropData(p, TUNNEL_UNKNOWN_MN);
             return true;
         }
         return false;
@@ -755,7 +755,7 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
     {
         if (!m_extension->HandleUndeliverable(*e, p, header))
         {
-            DropData(p, "mn-not-attached");
+            DropData(p, MN_NOT_ATTACHED);
         }
         return true;
     }
@@ -768,10 +768,27 @@ Pmipv6Mag::RouteInput(Ptr<const Packet> p,
     return true;
 }
 
-void
-Pmipv6Mag::DropData(Ptr<const Packet> p, const std::string& reason)
+std::string
+Pmipv6Mag::DataDropReasonName(DataDropReason reason)
 {
-    NS_LOG_LOGIC("MAG " << GetAddress() << " drops a data packet: " << reason);
+    switch (reason)
+    {
+    case UPLINK_NOT_REGISTERED:
+        return "uplink-not-registered";
+    case UPLINK_UNKNOWN_SOURCE:
+        return "uplink-unknown-source";
+    case TUNNEL_UNKNOWN_MN:
+        return "tunnel-unknown-mn";
+    case MN_NOT_ATTACHED:
+        return "mn-not-attached";
+    }
+    return "unknown";
+}
+
+void
+Pmipv6Mag::DropData(Ptr<const Packet> p, DataDropReason reason)
+{
+    NS_LOG_LOGIC("MAG " << GetAddress() << " drops a data packet: " << DataDropReasonName(reason));
     m_dataDropTrace(p, reason);
 }
 

@@ -134,7 +134,18 @@ class Pmipv6Mag : public MobilityAgent
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
     typedef void (*PbuTracedCallback)(std::string mnId, uint16_t seq, Time lifetime);
     typedef void (*PbaTracedCallback)(std::string mnId, uint8_t status, Time lifetime);
-    typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, std::string reason);
+    /// Why a mobile node's data packet was dropped at the MAG.
+    enum DataDropReason
+    {
+        UPLINK_NOT_REGISTERED, //!< uplink of a MN whose binding is not registered here
+        UPLINK_UNKNOWN_SOURCE, //!< uplink from an address of no MN known here
+        TUNNEL_UNKNOWN_MN,     //!< out of a tunnel, for no MN known here
+        MN_NOT_ATTACHED,       //!< downlink for a MN that left, no extension took it
+    };
+
+    static std::string DataDropReasonName(DataDropReason reason);
+
+    typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, DataDropReason reason);
     typedef void (*RefusedTracedCallback)(std::string mnId, uint8_t status);
 
   protected:
@@ -165,7 +176,7 @@ class Pmipv6Mag : public MobilityAgent
     void PinNeighbor(BindingUpdateListEntry& e);
     void UnpinNeighbor(BindingUpdateListEntry& e);
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
-    void DropData(Ptr<const Packet> p, const std::string& reason);
+    void DropData(Ptr<const Packet> p, DataDropReason reason);
 
     std::unordered_map<Mac48Address, Policy, Mac48AddressHash> m_policies;
     std::set<uint32_t> m_accessInterfaces;
@@ -189,7 +200,7 @@ class Pmipv6Mag : public MobilityAgent
     TracedCallback<std::string, uint16_t, Time> m_pbuTxTrace;
     TracedCallback<std::string, uint8_t, Time> m_pbaRxTrace;
     TracedCallback<std::string, Mac48Address> m_raTxTrace;
-    TracedCallback<Ptr<const Packet>, std::string> m_dataDropTrace;
+    TracedCallback<Ptr<const Packet>, DataDropReason> m_dataDropTrace;
     TracedCallback<std::string, uint8_t> m_refusedTrace;
 };
 

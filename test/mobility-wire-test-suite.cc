@@ -490,8 +490,11 @@ class TunnelUnknownEndpointTestCase : public SimulationTestCase
                                            MakeCallback(+[](std::vector<TunnelEvent>* out,
                                                             Ptr<const Packet>,
                                                             Ipv6Address peer,
-                                                            const std::string& why) {
-                                               out->push_back({Simulator::Now(), peer, why});
+                                                            Ipv6TunnelL4Protocol::DropReason why) {
+                                               out->push_back(
+                                                   {Simulator::Now(),
+                                                    peer,
+                                                    Ipv6TunnelL4Protocol::DropReasonName(why)});
                                            }).Bind(&drops));
         tunnel->TraceConnectWithoutContext(
             "Decapsulate",
