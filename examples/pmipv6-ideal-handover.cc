@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * pmipv6-ideal-handover: the first PMIPv6 program to read.
  *   CN --- LMA ===== MAG0 ~~ MN   --(1 s: link lost)-->   MAG1 ~~ MN

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * pmipv6-wifi-handover: pmipv6-ideal-handover over 802.11a radios.
  *

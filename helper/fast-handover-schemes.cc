@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * The fast-handover schemes of the scenario: FPMIPv6 (seed 000) and
  * RFC 5949 PFMIPv6, registered under --scheme names. Each sets its MAG

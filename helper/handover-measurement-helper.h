@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Measures handovers from packets: a constant-rate UDP probe flow in each
  * direction per mobile node, and per handover the latency, loss and extra

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * One handover experiment, end to end: a domain, a scheme, probe flows,
  * handovers on a schedule, and per-handover measures as CSV rows. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Builds a whole PMIPv6 domain in one call, the way the LTE module's
  * EpcHelper builds an EPC: correspondent node, LMA, MAGs, their links and

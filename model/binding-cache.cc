@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "binding-cache.h"
 
 #include "ns3/simulator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * The LMA's Binding Cache (RFC 5213 sec. 5.1).
  */

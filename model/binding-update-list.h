@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * The MAG's Binding Update List (RFC 5213 sec. 6.1).
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * What the fast-handover extensions of a MAG (seed 000's FPMIPv6, RFC 5949
  * PFMIPv6) share: a per-mobile-node handover context with traced states,

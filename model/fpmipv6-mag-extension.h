@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Fast Proxy Mobile IPv6 as seed 000 proposes it (sec. 3): the old MAG
  * coordinates the handover.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Handover measures of seed 000 (Sec. 4.1), computed from the packets of one
  * constant-rate probe flow. Pure logic: no simulator, times are plain double

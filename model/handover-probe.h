@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Constant-rate UDP/IPv6 probe flow for measuring handovers (seed 000
  * Sec. 4.1: dHO is measured on a constant-rate flow). Shaped like ns-3's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "ideal-access-channel.h"
 
 #include "ns3/ethernet-header.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * An ideal access network: exact delays, and attachment switched at exact
  * instants, for reproducing the analytic model (seed 000 sec. 4).

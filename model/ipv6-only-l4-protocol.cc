@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "ipv6-only-l4-protocol.h"
 
 #include "ns3/log.h"

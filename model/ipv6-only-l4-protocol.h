@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Common base of the IPv6-only layer-4 protocols of this module (Mobility
  * Header, IPv6-in-IPv6): the IPv4 half of IpL4Protocol and the down-target

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * IPv6-in-IPv6 encapsulation (next header 41, RFC 2473) between mobility
  * agents: the bidirectional tunnel of RFC 5213 sec. 5.6.1 / 6.10.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "mobility-agent.h"
 
 #include "ns3/ipv6-address.h"

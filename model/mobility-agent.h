@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * What every mobility agent (LMA, MAG, and the extensions' entities) does
  * alike: Mobility Header messages, the IPv6-in-IPv6 tunnel, and a look at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "mobility-header.h"
 
 #include "ns3/abort.h"

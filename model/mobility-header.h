@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * IPv6 Mobility Header messages (IPv6 next header 135) used by Proxy Mobile
  * IPv6 (RFC 5213) and its fast handovers (RFC 5568, RFC 5949), written and

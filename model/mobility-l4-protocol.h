@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * IPv6 Mobility Header (next header 135, RFC 6275 sec. 6.1) as a layer-4
  * protocol: one per node, shared by every mobility agent on it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "mobility-routing-hook.h"
 
 #include "ns3/ipv6-list-routing.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * The place where a mobility agent sees every packet its node forwards.
  */

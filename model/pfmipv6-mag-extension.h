@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Fast Handovers for Proxy Mobile IPv6, RFC 5949.
  */

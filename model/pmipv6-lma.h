@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Local Mobility Anchor, RFC 5213 sec. 5.
  */

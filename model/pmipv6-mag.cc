@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "pmipv6-mag.h"
 
 #include "ns3/icmpv6-header.h"

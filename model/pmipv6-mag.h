@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Mobile Access Gateway, RFC 5213 sec. 6.
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Home network prefixes are /64 (RFC 5213 sec. 2.2 allows others, but the
  * MN's address is configured by SLAAC, RFC 4862, so /64 is what works):

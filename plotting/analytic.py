@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """Closed-form handover model of seed 000 (FPMIPv6 paper, Sec. 4.2, Eq. 1-9).
 
 All times are in ms. Parameters, in the paper's notation:

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Seed 000 Fig. 7 (and its companions) from the tidy sweep CSV of scenarios/sweep.py.
 
 Usage: python3 plotting/plot_fig7.py SWEEP.csv OUTDIR

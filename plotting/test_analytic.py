@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """Checks analytic.py against the numbers seed 000 quotes for Fig. 7.
 
 Run: python3 plotting/test_analytic.py (exit status non-zero on failure).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # The robustness checks CI runs after the README's test command:
 # builds the library, programs and tests with AddressSanitizer and
 # UndefinedBehaviorSanitizer (clang), runs the whole test suite under them,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * handover-scenario: one handover experiment per invocation, or many with
  * --batch (one line of options per run on standard input), printing one

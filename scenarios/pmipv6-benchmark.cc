@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * pmipv6-benchmark: how fast the simulator runs PMIPv6 handovers as the
  * number of mobile nodes grows. Not a test: it prints figures to compare

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Installs what is missing (Debian 12 packages only) and builds into build/.
 #   scenarios/setup.sh
 set -euo pipefail

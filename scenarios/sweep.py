@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Sweep runner for the Fig. 7 reproduction (seed 000).
 
 Runs build/handover-scenario over a grid of scheme x access x interfaces x

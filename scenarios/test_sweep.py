@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """Checks sweep.py's ways of running a grid against its local runner.
 
 - Dask: a real scheduler and two worker processes on 127.0.0.1 (the Debian

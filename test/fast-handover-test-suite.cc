@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * System tests of the fast-handover extensions on ideal access: seed 000's
  * FPMIPv6 (old MAG coordinates) against its closed form (Eq. 1-9), RFC 5949

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 // GoogleTest of HandoverMetricsCalculator on hand-built probe records: each
 // case builds a 1 ms flow whose packets are lost, delayed or reordered the way
 // a handover does it, and checks dHO, lHO and dadd against the construction.

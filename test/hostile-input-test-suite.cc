@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Hostile and malformed Mobility Header messages to the MAGs and the LMA of
  * a running domain, sent by a stranger node plugged into the LMA: messages

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 // Wire-format tests of the Mobility Header messages (model/mobility-header.h).
 // The expected octets are written by hand from the RFC figures:
 //   RFC 6275 6.1.1 (common part), 6.1.7 (BU), 6.1.8 (BA), 6.2 (options, padding)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Mobility Header messages and IPv6-in-IPv6 packets as they are on the wire
  * of a running domain: what the agents send is well formed (RFC 6275 6.1.1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * System tests of PMIPv6 handovers on ideal access (RFC 5213; seed 000
  * sec. 4): the mobile node keeps its address, the binding follows it, the

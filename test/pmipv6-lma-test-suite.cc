@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * System tests of the LMA's processing of Proxy Binding Updates (RFC 5213
  * sec. 5.3): who may register, binding lifetime, timestamp ordering,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * System tests of the MAG (RFC 5213 sec. 6): PBU retransmission when a PBA
  * is lost, the binding update list state machine over one handover with its

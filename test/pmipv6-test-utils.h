@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * What several system test suites of this module share: a node plugged into
  * a built domain's LMA that sends hand-made mobility messages and records
