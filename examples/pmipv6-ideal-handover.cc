@@ -6,7 +6,7 @@
  * The mobile node (MN) registers through MAG0, loses its link at 1 s and
  * reaches MAG1 DHO,L2 later. Every protocol event is printed with its time,
  * then the latency and loss measured on two 1 ms UDP probe flows beside
- * seed 000's closed form; ideal links have exact delays, so check them by
+ * the FPMIPv6 paper's closed form; ideal links have exact delays, so check them by
  * hand. Pcap: PREFIX-access.pcap (access links), PREFIX-<node>-<device>.pcap
  * (core links; node 0 CN, 1 LMA, 2-3 MAGs).
  */
@@ -76,7 +76,7 @@ LmaBinding(std::string mn, Ipv6Address hnp, Ipv6Address oldCoa, Ipv6Address newC
 int
 main(int argc, char* argv[])
 {
-    Pmipv6DomainHelper::Parameters p; // ideal access, 2 MAGs, 1 MN, seed 000's delays
+    Pmipv6DomainHelper::Parameters p; // ideal access, 2 MAGs, 1 MN, the FPMIPv6 paper's delays
     std::string pcap = "pmipv6-ideal";
     bool verbose = false;
     CommandLine cmd(__FILE__);
@@ -131,7 +131,7 @@ main(int argc, char* argv[])
     Simulator::Stop(Seconds(2));
     Simulator::Run();
 
-    // Seed 000 sec. 4: nothing new reaches the MN before MAG1 knows of the
+    // The FPMIPv6 paper, sec. 4: nothing new reaches the MN before MAG1 knows of the
     // attach (D) and has done the PBU/PBA round trip (Rl). Packets also see
     // the access hop: downlink packets on their way to MAG0 die with the old
     // link (in MAG0's tunnel once the binding is gone, at the LMA while it is
@@ -147,7 +147,7 @@ main(int argc, char* argv[])
                   << "latency " << r.metrics.latencyMs << " ms, loss " << r.metrics.lossPeriodMs
                   << " ms (" << r.metrics.lostPackets << " packets)\n";
     }
-    std::cout << "Seed 000: latency D + Rl = " << d + rl
+    std::cout << "The FPMIPv6 paper: latency D + Rl = " << d + rl
               << " ms, loss D + Ra + Rl = " << d + ra + rl
               << " ms\nPacket level: downlink D + Rl + Ra/2 = " << d + rl + ra / 2
               << " ms, uplink D + Rl = " << d + rl << " ms (+/- 1 probe interval)\n";

@@ -132,7 +132,7 @@ main(int argc, char* argv[])
     Simulator::Run();
 
     // DHO,L2 is about ProbeRequestTimeout: ns-3's station collects probe
-    // responses that long before it associates. Seed 000: latency = DHO,L2 +
+    // responses that long before it associates. The FPMIPv6 paper: latency = DHO,L2 +
     // RTT_MAG-LMA. The old MAG learns of the loss at once (from the station).
     std::cout << "\n  t0 (s)  MAGs  DHO,L2 (ms)  latency down/up (ms)  loss down/up (ms)  "
                  "DHO,L2 + Rl (ms)\n"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The fast-handover schemes of the scenario: FPMIPv6 (seed 000) and
+ * The fast-handover schemes of the scenario: FPMIPv6 (the FPMIPv6 paper) and
  * RFC 5949 PFMIPv6, registered under --scheme names. Each sets its MAG
  * extension on every MAG and plays the L2 part: the prediction Tpred
  * before the link loss, HOInit and HOComplete through the access point.
@@ -35,7 +35,7 @@ class PredictiveScheme : public HandoverScheme
         m_domain = &domain;
         if (m_config.tpred.IsStrictlyPositive())
         {
-            // Wrong prediction (seed 000 sec. 3.5): the L2 names a third MAG.
+            // Wrong prediction (the FPMIPv6 paper, sec. 3.5): the L2 names a third MAG.
             uint32_t predicted =
                 m_config.wrongPrediction ? (toMag + 1) % domain.GetParameters().mags : toMag;
             Simulator::ScheduleWithContext(domain.GetMag(fromMag)->GetId(),

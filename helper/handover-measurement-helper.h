@@ -2,7 +2,7 @@
 /*
  * Measures handovers from packets: a constant-rate UDP probe flow in each
  * direction per mobile node, and per handover the latency, loss and extra
- * delay seen in them (seed 000 sec. 4.1), plus the signalling it cost.
+ * delay seen in them (the FPMIPv6 paper, sec. 4.1), plus the signalling it cost.
  */
 #ifndef HANDOVER_MEASUREMENT_HELPER_H
 #define HANDOVER_MEASUREMENT_HELPER_H

@@ -101,7 +101,7 @@ HandoverScenario::Config::Validate() const
     }
     if (domain.interfaces == 2 && wrongPrediction)
     {
-        err << "a wrong prediction with two interfaces is not modelled (seed 000 analyses "
+        err << "a wrong prediction with two interfaces is not modelled (the FPMIPv6 paper analyses "
                "neither). ";
     }
     if (tpred.IsStrictlyNegative())

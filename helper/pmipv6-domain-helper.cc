@@ -325,7 +325,7 @@ Pmipv6DomainHelper::BuildIdealAccess()
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
         // A two-interface MN has two devices with its one link-layer
-        // address and a shim in front of IPv6 (seed 000 sec. 3.3).
+        // address and a shim in front of IPv6 (the FPMIPv6 paper, sec. 3.3).
         std::vector<Ptr<SimpleNetDevice>> phys;
         std::vector<Ptr<NetDevice>> shimmed;
         for (uint32_t k = 0; k < m_p.interfaces; ++k)
@@ -538,7 +538,7 @@ Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint
         m_currentMag[mn] = mag;
     }
     RecordAttach(mn, mag);
-    // DHO,L2 ends when the new MAG knows of the attach (seed 000 sec. 4.1).
+    // DHO,L2 ends when the new MAG knows of the attach (the FPMIPv6 paper, sec. 4.1).
     // 802.11 reassociation names the AP the station comes from: pass the MAG on.
     m_magApps[mag]->NotifyAttach(GetMnLinkLayerId(mn),
                                  m_accessIfIndex[mag][accessIndex],

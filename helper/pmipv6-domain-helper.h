@@ -101,7 +101,7 @@ class Pmipv6DomainHelper
 
     /**
      * Lose the MN's old link now if its handover is still to come (an old
-     * MAG's HOComplete forcing the disconnection, seed 000 sec. 3.2).
+     * MAG's HOComplete forcing the disconnection, the FPMIPv6 paper, sec. 3.2).
      * Only a handover planned no later than \p notAfter is brought forward.
      * \return true if a pending handover was brought forward
      */
@@ -111,7 +111,7 @@ class Pmipv6DomainHelper
     /// The index of the MAG with this Proxy-CoA; -1 if none.
     int FindMag(Ipv6Address proxyCoa) const;
     /**
-     * Two-interface MN (seed 000 sec. 3.3): on HOInit its idle interface
+     * Two-interface MN (the FPMIPv6 paper, sec. 3.3): on HOInit its idle interface
      * joins an access point of \p targetMag, DHO,L2 later, while the other
      * keeps its link. \return false if there is no idle interface
      */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * What the fast-handover extensions of a MAG (seed 000's FPMIPv6, RFC 5949
+ * What the fast-handover extensions of a MAG (the FPMIPv6 paper's FPMIPv6, RFC 5949
  * PFMIPv6) share: a per-mobile-node handover context with traced states,
  * a bounded buffer, forwarding through a MAG-MAG tunnel, and the
  * HI/HAck/FBU/FBack messages.
@@ -31,7 +31,7 @@ namespace ns3
 class FastHandoverMagExtension : public MagExtension
 {
   public:
-    /// States of both roles; seed 000 Fig. 5 (old MAG) and Fig. 6 (new MAG).
+    /// States of both roles; the FPMIPv6 paper's Fig. 5 (old MAG) and Fig. 6 (new MAG).
     enum State
     {
         IDLE,         //!< no handover in progress for this MN
@@ -44,7 +44,7 @@ class FastHandoverMagExtension : public MagExtension
         CONNECTED,    //!< new MAG: MN attached, handover completing
     };
 
-    /// L2 commands a MAG gives its access points (seed 000 sec. 3.2).
+    /// L2 commands a MAG gives its access points (the FPMIPv6 paper, sec. 3.2).
     enum L2Command
     {
         HO_INIT,     //!< a handover to target is starting (MN may bring up a 2nd interface)
@@ -87,7 +87,7 @@ class FastHandoverMagExtension : public MagExtension
 
     /**
      * L2 trigger at the old MAG: the MN is expected to move to an AP of
-     * \p newMag soon (seed 000 sec. 3.2; RFC 5949 sec. 4.1: the MN's report).
+     * \p newMag soon (the FPMIPv6 paper, sec. 3.2; RFC 5949 sec. 4.1: the MN's report).
      * This base starts the handover with an HI (BeginHandover).
      */
     virtual void PredictHandover(Mac48Address mn, Ipv6Address newMag);
@@ -137,7 +137,7 @@ class FastHandoverMagExtension : public MagExtension
     void ScheduleCleanup(BindingUpdateListEntry& e, HandoverContext& c, Time delay);
     /**
      * The MN has left and no new MAG has claimed it yet: buffer its traffic
-     * (seed 000 sec. 3.4, RFC 5949 sec. 4.2); after BufferingTimeout with no
+     * (the FPMIPv6 paper, sec. 3.4, RFC 5949 sec. 4.2); after BufferingTimeout with no
      * claim drop the buffer (traced) and de-register the MN.
      */
     void StartBuffering(BindingUpdateListEntry& e, HandoverContext& c);

@@ -111,7 +111,7 @@ Fpmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
                                   &Fpmipv6MagExtension::ArrivalTimeout,
                                   this,
                                   mn);
-    // Seed 000 sec. 3.2: the PBU carries the HI's timestamp.
+    // The FPMIPv6 paper, sec. 3.2: the PBU carries the HI's timestamp.
     m_mag->Register(*e, o.timestamp.value_or(TimeToMobilityTimestamp(Simulator::Now())));
 }
 
@@ -189,7 +189,7 @@ Fpmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
     }
     if (e->attached)
     {
-        // The binding is at the new MAG: the MN may go (seed 000 Fig. 2).
+        // The binding is at the new MAG: the MN may go (the FPMIPv6 paper's Fig. 2).
         L2Control(mn, HO_COMPLETE, c.peer);
     }
 }
@@ -212,7 +212,7 @@ Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
     {
         Reset(e, c); // unpredicted: forget the previous handover's peer
     }
-    // Seed 000 sec. 3.4: buffer what still arrives until a new MAG asks.
+    // The FPMIPv6 paper, sec. 3.4: buffer what still arrives until a new MAG asks.
     StartBuffering(e, c);
     return true;
 }

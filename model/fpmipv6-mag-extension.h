@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Fast Proxy Mobile IPv6 as seed 000 proposes it (sec. 3): the old MAG
+ * Fast Proxy Mobile IPv6 as the FPMIPv6 paper proposes it (sec. 3): the old MAG
  * coordinates the handover.
  */
 #ifndef FPMIPV6_MAG_EXTENSION_H
@@ -15,7 +15,7 @@ namespace ns3
  * \ingroup pmipv6
  * FPMIPv6 at one MAG, in both roles.
  *
- * Old MAG (seed 000 Fig. 5): on an L2 prediction (PredictHandover) it sends
+ * Old MAG (the FPMIPv6 paper's Fig. 5): on an L2 prediction (PredictHandover) it sends
  * HI (MN-ID, HNP, LMA address, timestamp) to the new MAG and HOInit to the
  * AP; on the HAck it sends HOComplete (the MN leaves). When the MN is gone
  * it buffers what still arrives and, on an FBU, forwards it to the FBU's

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Handover measures of seed 000 (Sec. 4.1), computed from the packets of one
+ * Handover measures of the FPMIPv6 paper (Sec. 4.1), computed from the packets of one
  * constant-rate probe flow. Pure logic: no simulator, times are plain double
  * milliseconds so that a sweep of thousands of handovers stays cheap.
  */
@@ -42,7 +42,7 @@ struct HandoverWindow
 };
 
 /**
- * \brief Measures of one handover (seed 000 Sec. 4.1, REFERENCE.md "Measures").
+ * \brief Measures of one handover (the FPMIPv6 paper, Sec. 4.1, REFERENCE.md "Measures").
  */
 struct HandoverMetrics
 {

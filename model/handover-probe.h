@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Constant-rate UDP/IPv6 probe flow for measuring handovers (seed 000
+ * Constant-rate UDP/IPv6 probe flow for measuring handovers (the FPMIPv6 paper
  * Sec. 4.1: dHO is measured on a constant-rate flow). Shaped like ns-3's
  * UdpClient/UdpServer, but the receiver keeps every packet's send and
  * receive time so that HandoverMetricsCalculator can compute dHO, lHO and

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * An ideal access network: exact delays, and attachment switched at exact
- * instants, for reproducing the analytic model (seed 000 sec. 4).
+ * instants, for reproducing the analytic model (the FPMIPv6 paper, sec. 4).
  */
 #ifndef IDEAL_ACCESS_CHANNEL_H
 #define IDEAL_ACCESS_CHANNEL_H

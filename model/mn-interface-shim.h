@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Seed 000 sec. 3.3: a shim in a two-interface mobile node hides its
+ * The FPMIPv6 paper, sec. 3.3: a shim in a two-interface mobile node hides its
  * interfaces from IP; the node keeps one address and uses it on one
  * interface at a time.
  */

@@ -111,7 +111,7 @@ class Pmipv6Mag : public MobilityAgent
     BindingUpdateListEntry* GetOrCreateEntry(Mac48Address mn);
     /**
      * Send a (re-)registration PBU for \p e with \p timestamp (an extension
-     * may pass on another MAG's timestamp, seed 000 sec. 3.2).
+     * may pass on another MAG's timestamp, the FPMIPv6 paper, sec. 3.2).
      */
     void Register(BindingUpdateListEntry& e, uint64_t timestamp);
     /// Deliver a downlink packet to an attached MN (e.g. flushing a buffer).

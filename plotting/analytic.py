@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""Closed-form handover model of seed 000 (FPMIPv6 paper, Sec. 4.2, Eq. 1-9).
+"""Closed-form handover model of the FPMIPv6 paper (Sec. 4.2, Eq. 1-9).
 
 All times are in ms. Parameters, in the paper's notation:
     tp  Tpred, time from the prediction to the loss of the old link
@@ -101,7 +101,7 @@ def latency_two_interfaces(tp, D, Rl, Rm, Ra):
     return D + Rm
 
 
-# Seed 000: "The packet loss due to handover remains the same for the 2
+# The FPMIPv6 paper: "The packet loss due to handover remains the same for the 2
 # interface case."
 loss_period_two_interfaces = loss_period
 
@@ -123,13 +123,13 @@ def latency_wrong_prediction(tp, D, Rl, Rm, Ra):
     return Rm / 2.0 + D + min(Rl, 2.0 * Rm) + Ra / 2.0
 
 
-# Seed 000: "Wrong prediction does not lead to additional packet loss."
+# The FPMIPv6 paper: "Wrong prediction does not lead to additional packet loss."
 loss_period_wrong_prediction = loss_period
 
 
 @_over_tp
 def extra_delay_wrong_prediction(tp, D, Rl, Rm, Ra):
-    """Seed 000: packets may be delayed "up to the handover latency" (Eq. 9)."""
+    """The FPMIPv6 paper: packets may be delayed "up to the handover latency" (Eq. 9)."""
     return latency_wrong_prediction(tp, D, Rl, Rm, Ra)
 
 
@@ -137,13 +137,13 @@ def extra_delay_wrong_prediction(tp, D, Rl, Rm, Ra):
 
 @_over_tp
 def pmipv6_latency(tp, D, Rl, Rm, Ra):
-    """Seed 000 Sec. 4.3: L2 handover plus one MAG-LMA round trip."""
+    """The FPMIPv6 paper, Sec. 4.3: L2 handover plus one MAG-LMA round trip."""
     return D + Rl
 
 
 @_over_tp
 def pmipv6_loss_period(tp, D, Rl, Rm, Ra):
-    """Seed 000 Sec. 4.3: a full AP-LMA round trip plus the L2 handover."""
+    """The FPMIPv6 paper, Sec. 4.3: a full AP-LMA round trip plus the L2 handover."""
     return D + Ra + Rl
 
 

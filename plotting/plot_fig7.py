@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Seed 000 Fig. 7 (and its companions) from the tidy sweep CSV of scenarios/sweep.py.
+"""The FPMIPv6 paper's Fig. 7 (and its companions) from the tidy sweep CSV of scenarios/sweep.py.
 
 Usage: python3 plotting/plot_fig7.py SWEEP.csv OUTDIR
 
@@ -185,7 +185,7 @@ def parameter_line(group, rows):
 
 # Figure name -> (title, measures (one panel each), variants, reference variants).
 FIGURES = [
-    ("fig7", "Seed 000 Fig. 7: handover latency and loss, FPMIPv6 vs PMIPv6",
+    ("fig7", "The FPMIPv6 paper's Fig. 7: handover latency and loss, FPMIPv6 vs PMIPv6",
      ("latency", "loss_period"), [("fpmipv6", 1, False), ("pmipv6", 1, False)], []),
     ("two_interfaces", "Two-interface MN: the new link is up before the old one drops",
      ("latency", "loss_period"), [("fpmipv6", 2, False), ("pmipv6", 2, False)],
@@ -248,7 +248,7 @@ def report_differences(group, rows):
             print("  %-44s %-12s %22.2f %14g"
                   % (variant_label(variant), measure, worst[0], worst[1]))
     if without_model:
-        print("  no analytic model in seed 000 for: " + "; ".join(without_model))
+        print("  no analytic model in the FPMIPv6 paper for: " + "; ".join(without_model))
 
 
 def main(argv):

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
-"""Checks analytic.py against the numbers seed 000 quotes for Fig. 7.
+"""Checks analytic.py against the numbers the FPMIPv6 paper quotes for Fig. 7.
 
 Run: python3 plotting/test_analytic.py (exit status non-zero on failure).
 """
@@ -20,7 +20,7 @@ def at(fn, tp, **params):
 
 
 class HeadlineNumbers(unittest.TestCase):
-    """Seed 000 Sec. 4.3 and REFERENCE.md sec. 2 'Headline numbers'."""
+    """The FPMIPv6 paper, Sec. 4.3 and REFERENCE.md sec. 2 'Headline numbers'."""
 
     def test_predicted_early_enough(self):
         for tp in (40, 45, 60, 1000):

@@ -25,7 +25,7 @@
  *              the MN received the downlink again after the handover (a
  *              latency shorter than half the spacing, which a flow that never
  *              came back cannot show)
- *   median_ms  median of those downlink latencies (seed 000 defaults: about
+ *   median_ms  median of those downlink latencies (the FPMIPv6 paper's defaults: about
  *              DHO,L2 + RTT_MAG-LMA + RTT_MAG-AP/2 = 43.5 ms, measured in
  *              steps of the probe interval)
  *   MB_per_MN  rss_MB / N (a footer gives the marginal KB per further MN)

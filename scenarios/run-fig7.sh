@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# The main job: seed 000's Fig. 7 and its companions, from packet-level runs.
+# The main job: the FPMIPv6 paper's Fig. 7 and its companions, from packet-level runs.
 #   scenarios/run-fig7.sh [OUTDIR] [extra sweep.py options...]
 # Writes OUTDIR/fig7-sweep.csv (mean and 95% CI per point), the per-handover
 # rows OUTDIR/raw-*.csv, and the plots OUTDIR/plots/*.png|pdf. Every number

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Sweep runner for the Fig. 7 reproduction (seed 000).
+"""Sweep runner for the Fig. 7 reproduction (the FPMIPv6 paper).
 
 Runs build/handover-scenario over a grid of scheme x access x interfaces x
 wrong prediction x Tpred x seed, in --jobs parallel `--batch` processes, and

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * System tests of the fast-handover extensions on ideal access: seed 000's
+ * System tests of the fast-handover extensions on ideal access: the FPMIPv6 paper's
  * FPMIPv6 (old MAG coordinates) against its closed form (Eq. 1-9), RFC 5949
  * PFMIPv6 (predictive and reactive), the HI/HAck/FBU/FBack messages on the
- * MAG-MAG links, the handover state machines of seed 000 Fig. 5 and 6, the
- * bounded buffers, and the two-interface mobile node (seed 000 sec. 3.3).
+ * MAG-MAG links, the handover state machines of the FPMIPv6 paper's Fig. 5 and 6, the
+ * bounded buffers, and the two-interface mobile node (the FPMIPv6 paper, sec. 3.3).
  */
 #include "fast-handover-mag-extension.h"
 #include "fpmipv6-mag-extension.h"
@@ -56,7 +56,7 @@ PrintTable()
 }
 
 // ---------------------------------------------------------------------------
-// Seed 000's closed form (sec. 4.2), as plotting/analytic.py has it.
+// The FPMIPv6 paper's closed form (sec. 4.2), as plotting/analytic.py has it.
 
 /// D = DHO,L2, Rl = RTT_MAG-LMA, Rm = RTT_MAG-MAG, Ra = RTT_MAG-AP, in ms.
 struct Delays
@@ -537,7 +537,7 @@ class FastHandoverDomain
 };
 
 // ===========================================================================
-// 1. FPMIPv6 against seed 000's closed form.
+// 1. FPMIPv6 against the FPMIPv6 paper's closed form.
 
 /**
  * FPMIPv6 measured on ideal links (HandoverScenario, scheme "fpmipv6", three
@@ -560,7 +560,7 @@ class Fpmipv6ClosedFormTestCase : public SimulationTestCase
     static std::string Name(const Delays& m)
     {
         std::ostringstream s;
-        s << "FPMIPv6 dHO and lHO vs seed 000 Eq. 1-6 at D=" << m.d << " Rl=" << m.rl
+        s << "FPMIPv6 dHO and lHO vs the FPMIPv6 paper's Eq. 1-6 at D=" << m.d << " Rl=" << m.rl
           << " Rm=" << m.rm << " Ra=" << m.ra << " ms, every branch of Tpred";
         return s.str();
     }
@@ -620,7 +620,7 @@ class Fpmipv6ClosedFormTestCase : public SimulationTestCase
 };
 
 /**
- * Seed 000's headline numbers (Fig. 7, REFERENCE.md sec. 2) at its default
+ * The FPMIPv6 paper's headline numbers (Fig. 7, REFERENCE.md sec. 2) at its default
  * delays: Tpred >= 40 ms -> dHO 16, lHO 0; unpredicted -> 21 and 5; a wrong
  * prediction (Tpred 50) -> dHO 38.5 (Eq. 9) and no loss; two interfaces
  * (Tpred 50) -> 0 and 0. Same tolerance as above.
@@ -630,7 +630,7 @@ class Fpmipv6HeadlineTestCase : public SimulationTestCase
   public:
     Fpmipv6HeadlineTestCase()
         : SimulationTestCase(
-              "FPMIPv6 headline numbers of seed 000 (dHO, lHO: 16, 0; 21, 5; 38.5; 0, 0)")
+              "FPMIPv6 headline numbers of the FPMIPv6 paper (dHO, lHO: 16, 0; 21, 5; 38.5; 0, 0)")
     {
     }
 
@@ -776,7 +776,7 @@ class Pfmipv6DownlinkTestCase : public SimulationTestCase
 /**
  * RFC 5949 uplink: "All MN1 uplink packets between step 8./9. and 12.
  * follow the forwarding path MN1 -> MAG2 -> MAG1 (through tunnel) -> LMA"
- * (seed 003, RFC 5949 sec. 4.1 predictive; sec. 4.2 reactive: "up- and
+ * (the PMIPv6 tutorial notes, RFC 5949 sec. 4.1 predictive; sec. 4.2 reactive: "up- and
  * downlink packets are relayed through MAG1"), and the header of
  * Pfmipv6MagExtension says the same. So the MN's uplink is lost only while
  * it has no link:
@@ -854,7 +854,7 @@ const uint8_t kFback = static_cast<uint8_t>(MhType::FastBindingAck);
 const uint8_t kHi = static_cast<uint8_t>(MhType::HandoverInitiate);
 const uint8_t kHack = static_cast<uint8_t>(MhType::HandoverAck);
 
-/// A handover 0 -> 1 of MN 0 at t0 with probes, on the default (seed 000) delays.
+/// A handover 0 -> 1 of MN 0 at t0 with probes, on the FPMIPv6 paper's default delays.
 const Time kT0 = MicroSeconds(1000300);
 /// Timing of messages: serialization at 1 Gb/s and event order, well under this.
 const double kTimingTolMs = 0.1;
@@ -875,7 +875,7 @@ const double kTimingTolMs = 0.1;
     } while (false)
 
 /**
- * Seed 000 sec. 3.2, predictive FPMIPv6 (Tpred 50 ms) on the wire: HI old ->
+ * The FPMIPv6 paper, sec. 3.2, predictive FPMIPv6 (Tpred 50 ms) on the wire: HI old ->
  * new MAG (MH type 14, P flag, MN-ID, MN-LL-ID, HNP, LMA address,
  * timestamp); the new MAG's PBU carries exactly the HI's timestamp; HAck
  * (type 15) new -> old with the HI's sequence number after the PBA; FBU
@@ -955,7 +955,7 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(pbu.GetOptions().timestamp.has_value(), true, "PBU: timestamp");
         NS_TEST_EXPECT_MSG_EQ(*pbu.GetOptions().timestamp,
                               *o.timestamp,
-                              "PBU timestamp == HI timestamp (seed 000 sec. 3.2)");
+                              "PBU timestamp == HI timestamp (the FPMIPv6 paper, sec. 3.2)");
         NS_TEST_EXPECT_MSG_EQ_TOL(Ms(pbuFrame.at),
                                   Ms(hiFrame.at) + Ms(p.rttMagMag) / 2,
                                   kTimingTolMs,
@@ -1038,7 +1038,7 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
 };
 
 /**
- * Seed 000 sec. 3.4, unpredicted FPMIPv6 (Tpred 0): no predictive HI, no
+ * The FPMIPv6 paper, sec. 3.4, unpredicted FPMIPv6 (Tpred 0): no predictive HI, no
  * HAck; the new MAG sends the FBU to the old MAG right at the attach (next
  * to the core's PBU) and gets the FBack; with its own PBA it ends the old
  * MAG's forwarding with HI Code 2 (RFC 5949 6.1.1).
@@ -1117,9 +1117,9 @@ class Fpmipv6ReactiveMessagesTestCase : public SimulationTestCase
  * sends HI with the F flag (and P) to the PMAG; the PMAG answers HAck with
  * the HI's sequence and the MN's context: "The acknowledge packet contains
  * MN1's link layer ID (MN LL-ID), HNP (Home Network Prefix) and MN1's
- * current LMA address" (seed 003, step 4). Predictive (sec. 4.1, Tpred 45):
+ * current LMA address" (the PMIPv6 tutorial notes, step 4). Predictive (sec. 4.1, Tpred 45):
  * HI PMAG -> NMAG with P and U (buffer), not F, carrying MN-ID, MN-LL-ID,
- * HNP and LMA address (seed 003 step 3); HAck back; the NMAG registers the
+ * HNP and LMA address (the PMIPv6 tutorial notes step 3); HAck back; the NMAG registers the
  * MN only once it has attached (step 12). No FBU/FBack in RFC 5949.
  */
 class Pfmipv6MessagesTestCase : public SimulationTestCase
@@ -1131,7 +1131,7 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
               predictive       ? "PFMIPv6 predictive on the wire: HI (P, U) PMAG -> NMAG with the "
                                  "MN's context, HAck, PBU only after the attach"
               : hackLmaAddress ? "PFMIPv6 reactive: the PMAG's HAck carries the MN's LMA address "
-                                 "(seed 003 step 4)"
+                                 "(the PMIPv6 tutorial notes step 4)"
                                : "PFMIPv6 reactive on the wire: HI (P, F) NMAG -> PMAG at the "
                                  "attach, HAck with HNP and MN-LL-ID"),
           m_predictive(predictive),
@@ -1252,7 +1252,7 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
                 NS_TEST_EXPECT_MSG_EQ(
                     (a.lmaAddress == std::optional<Ipv6Address>(d.GetLmaAddress())),
                     true,
-                    "HAck: LMA address option (reactive context, seed 003 step 4)");
+                    "HAck: LMA address option (reactive context, the PMIPv6 tutorial notes step 4)");
             }
         }
         Simulator::Destroy();
@@ -1263,12 +1263,12 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
 };
 
 // ===========================================================================
-// 4. State machines (seed 000 Fig. 5: old MAG; Fig. 6: new MAG).
+// 4. State machines (the FPMIPv6 paper's Fig. 5: old MAG; Fig. 6: new MAG).
 
 /**
  * The handover contexts' "State" traces for MN 0 over one FPMIPv6
  * handover 0 -> 1, and the instants of the transitions that the message
- * timing fixes (prediction p, RTTs of seed 000's defaults):
+ * timing fixes (prediction p, RTTs of the FPMIPv6 paper's defaults):
  *  - predictive (Tpred 50 ms): old MAG IDLE -> HO_INITIATED (p) -> HO_READY
  *    (HAck, p + Rm + Rl) -> BUFFERING (detach, linkLost + Ra/2) ->
  *    FORWARDING (FBU, attach + Rm/2) -> IDLE (ForwardingLifetime later);
@@ -1305,11 +1305,11 @@ class Fpmipv6StatesTestCase : public SimulationTestCase
         switch (kind)
         {
         case PREDICTIVE:
-            return "FPMIPv6 state machines, predictive handover (seed 000 Fig. 5 and 6)";
+            return "FPMIPv6 state machines, predictive handover (the FPMIPv6 paper's Fig. 5 and 6)";
         case REACTIVE:
-            return "FPMIPv6 state machines, reactive handover (seed 000 sec. 3.4)";
+            return "FPMIPv6 state machines, reactive handover (the FPMIPv6 paper, sec. 3.4)";
         default:
-            return "FPMIPv6 state machines, wrong prediction (seed 000 sec. 3.5, three MAGs)";
+            return "FPMIPv6 state machines, wrong prediction (the FPMIPv6 paper, sec. 3.5, three MAGs)";
         }
     }
 
@@ -1417,7 +1417,7 @@ class Fpmipv6StatesTestCase : public SimulationTestCase
 };
 
 /**
- * Seed 000 sec. 3.5, the MN falls back to the old MAG: MAG 0 predicts a
+ * The FPMIPv6 paper, sec. 3.5, the MN falls back to the old MAG: MAG 0 predicts a
  * move to MAG 1 at t (HI, MAG 1 registers the MN and buffers), but the MN
  * loses its link at t + 20 ms and comes back to MAG 0 (DHO,L2 later). No
  * one listens to L2 commands: the MAGs alone must sort it out. MAG 0
@@ -1539,7 +1539,7 @@ class Fpmipv6FallbackTestCase : public SimulationTestCase
 // 5. Buffers.
 
 /**
- * A bounded buffer (seed 000: the new MAG buffers for the MN; sec. 3.4: the
+ * A bounded buffer (the FPMIPv6 paper: the new MAG buffers for the MN; sec. 3.4: the
  * old MAG buffers until a new MAG asks). With BufferPackets 5 (set on the
  * extensions) an FPMIPv6 handover that buffers more drops the overflow:
  * each drop is counted (GetBufferDropCount) and traced ("BufferDrop"),
@@ -1662,7 +1662,7 @@ class BufferTestCase : public SimulationTestCase
 // 6. Two interfaces.
 
 /**
- * Seed 000 sec. 3.3 with Config.domain.interfaces = 2 (MnInterfaceShim):
+ * The FPMIPv6 paper, sec. 3.3 with Config.domain.interfaces = 2 (MnInterfaceShim):
  * over three predicted handovers (Tpred 50 ms) the MN keeps exactly one
  * global address, its HNP address, on its one IPv6 interface; on each
  * HOInit its idle device attaches to the target MAG's AP (Ra/2 + D after
@@ -2063,7 +2063,7 @@ class FastHandoverTestSuite : public TestSuite
     FastHandoverTestSuite()
         : TestSuite("fast-handover", SYSTEM)
     {
-        // 1. Seed 000's closed form: every branch of Eq. 2-6 at two parameter sets.
+        // 1. The FPMIPv6 paper's closed form: every branch of Eq. 2-6 at two parameter sets.
         AddTestCase(new Fpmipv6ClosedFormTestCase(kPaper, {0, 15, 25, 32, 38, 45, 60}),
                     TestCase::QUICK);
         AddTestCase(new Fpmipv6ClosedFormTestCase(kOther, {0, 20, 36, 40, 43, 46, 52, 70}),

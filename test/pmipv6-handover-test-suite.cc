@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * System tests of PMIPv6 handovers on ideal access (RFC 5213; seed 000
+ * System tests of PMIPv6 handovers on ideal access (RFC 5213; the FPMIPv6 paper
  * sec. 4): the mobile node keeps its address, the binding follows it, the
  * measured handover latency and loss match the closed form and the exact
  * packet-level values, TCP survives, and many nodes hand over at once.
@@ -69,7 +69,7 @@ CountSendsInside(double phaseMs, double intervalMs, double loMs, double hiMs, do
 // ---------------------------------------------------------------------------
 
 /**
- * RFC 5213 sec. 6.9.3 / seed 002: with every MAG showing the same link-local
+ * RFC 5213 sec. 6.9.3 / the OAI PMIPv6 testbed paper: with every MAG showing the same link-local
  * and MAC on the access link and advertising the MN's own HNP, the MN keeps
  * exactly one global address, its HNP-based one, across handovers; and the
  * LMA's binding points at the serving MAG after each.
@@ -161,7 +161,7 @@ class AddressContinuityTestCase : public SimulationTestCase
 // ---------------------------------------------------------------------------
 
 /**
- * PMIPv6 handover measured on ideal links against seed 000's closed form
+ * PMIPv6 handover measured on ideal links against the FPMIPv6 paper's closed form
  * (REFERENCE.md sec. 1) and against the exact packet-level count.
  *
  * Closed form: dHO = D + Rl, lHO = D + Ra + Rl. Tolerance Ra/2 + 2 intervals:
@@ -482,7 +482,7 @@ class Pmipv6HandoverTestSuite : public TestSuite
         : TestSuite("pmipv6-handover", SYSTEM)
     {
         AddTestCase(new AddressContinuityTestCase, TestCase::QUICK);
-        AddTestCase(new MetricsTestCase(11, 30, 10, 5), TestCase::QUICK); // seed 000 defaults
+        AddTestCase(new MetricsTestCase(11, 30, 10, 5), TestCase::QUICK); // the FPMIPv6 paper's defaults
         AddTestCase(new MetricsTestCase(5, 10, 4, 2), TestCase::QUICK);
         AddTestCase(new MetricsTestCase(30, 60, 20, 10), TestCase::QUICK);
         AddTestCase(new MetricsTestCase(0, 20, 10, 4), TestCase::QUICK);
