@@ -11,7 +11,7 @@ All times are in ms. Parameters, in the paper's notation:
 Each function takes tp as a number or a sequence of numbers (then it returns
 a list), so the plotter can draw curves without numpy.
 
-Where the text deviates from the seed (see /work/shared/REFERENCE.md sec. 2):
+Where the extracted text of the paper deviates (the project's reference notes, sec. 2):
   * Eq. 1: the extracted text prints RTT_MAG-MAG as the third term; the
     paper's numbers (no loss when predicted >= 40 ms ahead with the default
     values) need RTT_MAG-LMA there, which is what loss_period() uses.
@@ -181,7 +181,7 @@ _MODELS = {
 
 
 def model_for(scheme, interfaces=1, wrong_prediction=False):
-    """The seed-000 functions for a scheme variant, or None if the paper has none.
+    """The FPMIPv6 paper's functions for a scheme variant, or None if the paper has none.
 
     Returns a dict measure -> function(tp, D, Rl, Rm, Ra) with the measures of
     MEASURES. The paper models neither RFC 5949 (pfmipv6-*) nor PMIPv6 with
