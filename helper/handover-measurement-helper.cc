@@ -7,6 +7,8 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace ns3
 {
@@ -99,6 +101,24 @@ HandoverMeasurementHelper::Connect()
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/$ns3::MobilityL4Protocol/Tx",
         MakeCallback(&HandoverMeasurementHelper::OnSignalling, this));
+    for (uint32_t i = 0; i < m_domain->GetParameters().mags; ++i)
+    {
+        m_domain->GetMagApp(i)->TraceConnectWithoutContext(
+            "State",
+            MakeCallback(&HandoverMeasurementHelper::OnMagState, this).Bind(i));
+    }
+}
+
+void
+HandoverMeasurementHelper::OnMagState(uint32_t mag,
+                                      std::string mnId,
+                                      std::string from,
+                                      std::string to)
+{
+    if (to == BindingUpdateListEntry::StateName(BindingUpdateListEntry::REGISTERED))
+    {
+        m_registrations.push_back(Registration{Simulator::Now().GetSeconds() * 1e3, mnId, mag});
+    }
 }
 
 void
@@ -144,6 +164,20 @@ HandoverMeasurementHelper::Compute() const
                     bytes += size;
                 }
             }
+            // Completion: the new MAG registered the MN (its PBA came back),
+            // and packets sent after the attach there arrived (both within
+            // the window).
+            double registered = std::numeric_limits<double>::quiet_NaN();
+            std::string mnId = m_domain->GetMnIdentifier(n);
+            for (const auto& reg : m_registrations)
+            {
+                if (reg.ms >= start && reg.ms < end && reg.mnId == mnId && reg.mag == hos[k].toMag)
+                {
+                    registered = reg.ms - t0;
+                    break;
+                }
+            }
+            double attached = hos[k].attached.GetSeconds() * 1e3;
             for (int dir = 0; dir < 2; ++dir)
             {
                 Ptr<HandoverProbeSender> sender = dir == 0 ? m_downSenders[n] : m_upSenders[n];
@@ -159,6 +193,12 @@ HandoverMeasurementHelper::Compute() const
                 r.metrics = calc.Compute(records, range.first, range.end, w);
                 r.signallingMessages = messages;
                 r.signallingBytes = bytes;
+                r.registeredMs = registered;
+                r.completed =
+                    !std::isnan(registered) && !hos[k].attached.IsZero() &&
+                    std::any_of(records.begin(), records.end(), [&](const ProbeRecord& p) {
+                        return p.txMs >= attached && p.txMs < end;
+                    });
                 results.push_back(r);
             }
         }

@@ -8,6 +8,7 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <cmath>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -97,6 +98,12 @@ HandoverScenario::Config::Validate() const
     {
         err << "rttMagLma/2 + rttMagMag/2 must be below ns3::Pmipv6Lma::TimestampValidityWindow ("
             << window.As(Time::MS) << "): the LMA would refuse every PBU's timestamp. ";
+    }
+    else if (domain.rttMagLma / 2 + domain.rttMagMag / 2 + domain.signallingJitter >= window)
+    {
+        err << "signallingJitter + rttMagLma/2 + rttMagMag/2 must be below "
+               "ns3::Pmipv6Lma::TimestampValidityWindow ("
+            << window.As(Time::MS) << "): the LMA would refuse delayed PBUs' timestamps. ";
     }
     if (domain.interfaces == 2 && wrongPrediction)
     {
@@ -200,6 +207,14 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
     cmd.AddValue("mns", "Number of mobile nodes", c.domain.mns);
     cmd.AddValue("mags", "Number of MAGs", c.domain.mags);
     cmd.AddValue("apsPerMag", "Wi-Fi access points per MAG", c.domain.apsPerMag);
+    cmd.AddValue("signallingLoss",
+                 "Probability (0..1) that each Mobility Header message is dropped on a "
+                 "MAG-LMA or MAG-MAG link (data untouched)",
+                 c.domain.signallingLoss);
+    cmd.AddValue("signallingJitter",
+                 "Each Mobility Header message is delayed by a time drawn uniformly from "
+                 "[0, this] (0ms: none)",
+                 c.domain.signallingJitter);
     cmd.AddValue("pcap", "Write pcap files with this prefix (empty: none)", c.pcapPrefix);
 }
 
@@ -256,6 +271,15 @@ HandoverScenario::Run()
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
     Time flowStart = first - spacing / 2 - c.tpred;
+    // Lossy signalling is about handovers: the first registrations go
+    // through unharmed, the losses start with the probe flows.
+    for (const auto& em : domain.GetSignallingErrorModels())
+    {
+        em->SetAttribute("Probability", DoubleValue(0));
+        Simulator::Schedule(flowStart - TimeStep(2), [em, c]() {
+            em->SetAttribute("Probability", DoubleValue(c.domain.signallingLoss));
+        });
+    }
     Time flowStop = lastLoss + spacing / 2;
     measure.Install(domain, flowStart, flowStop);
 
@@ -263,6 +287,11 @@ HandoverScenario::Run()
     Simulator::Run();
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     m_totals = Totals();
+    m_totals.bindingProblems = domain.CheckBindings();
+    for (const auto& em : domain.GetSignallingErrorModels())
+    {
+        m_totals.signallingLost += em->GetDropCount();
+    }
     m_totals.events = Simulator::GetEventCount();
     for (uint32_t i = 0; i < NodeList::GetNNodes(); ++i)
     {
@@ -284,18 +313,20 @@ HandoverScenario::GetTotals() const
 }
 
 std::string
-HandoverScenario::CsvHeader(bool signalling)
+HandoverScenario::CsvHeader(bool signalling, bool completion)
 {
     return std::string(
                "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
                "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms") +
-           (signalling ? ",signalling_messages,signalling_bytes" : "");
+           (signalling ? ",signalling_messages,signalling_bytes" : "") +
+           (completion ? ",completed,registered_ms,binding_problems" : "");
 }
 
 void
 HandoverScenario::WriteCsv(std::ostream& os,
                            const std::vector<HandoverMeasurementHelper::Result>& results,
-                           bool signalling) const
+                           bool signalling,
+                           bool completion) const
 {
     const Config& c = m_config;
     auto ms = [](Time t) { return t.GetSeconds() * 1e3; };
@@ -314,6 +345,15 @@ HandoverScenario::WriteCsv(std::ostream& os,
         if (signalling)
         {
             os << "," << r.signallingMessages << "," << r.signallingBytes;
+        }
+        if (completion)
+        {
+            os << "," << (r.completed ? 1 : 0) << ",";
+            if (!std::isnan(r.registeredMs))
+            {
+                os << r.registeredMs;
+            }
+            os << "," << m_totals.bindingProblems.size();
         }
         os << "\n";
     }

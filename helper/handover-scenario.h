@@ -88,12 +88,18 @@ class HandoverScenario
     /// Build, run and destroy the simulation; returns one result per handover and direction.
     std::vector<HandoverMeasurementHelper::Result> Run();
 
-    /// \param signalling append signalling_messages,signalling_bytes
-    static std::string CsvHeader(bool signalling = false);
+    /**
+     * \param signalling append signalling_messages,signalling_bytes
+     * \param completion append completed,registered_ms,binding_problems
+     *        (HandoverMeasurementHelper::Result; Pmipv6DomainHelper::CheckBindings
+     *        at the end of the run, the same for every row of a run)
+     */
+    static std::string CsvHeader(bool signalling = false, bool completion = false);
     /// One CSV row per result, the columns of CsvHeader().
     void WriteCsv(std::ostream& os,
                   const std::vector<HandoverMeasurementHelper::Result>& results,
-                  bool signalling = false) const;
+                  bool signalling = false,
+                  bool completion = false) const;
 
     /// Totals of the last Run(), for reports and benchmarks.
     struct Totals
@@ -102,6 +108,9 @@ class HandoverScenario
         uint64_t signallingMessages{0};
         uint64_t signallingBytes{0};
         uint64_t mobilityDrops{0};
+        uint64_t signallingLost{0}; //!< dropped by the SignallingErrorModels
+        /// Pmipv6DomainHelper::CheckBindings() at the end of the run.
+        std::vector<std::string> bindingProblems;
     };
 
     const Totals& GetTotals() const;

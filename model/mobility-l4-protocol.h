@@ -8,6 +8,8 @@
 #include "ipv6-only-l4-protocol.h"
 #include "mobility-header.h"
 
+#include "ns3/nstime.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -22,6 +24,11 @@ namespace ns3
  * starting with the Mobility Header) to the handler registered for its MH
  * Type. Everything refused is counted and fired on the "Drop" trace with a
  * reason; nothing is dropped silently.
+ *
+ * SendJitter (0 by default) holds each message back by a delay drawn
+ * uniformly from [0, SendJitter] before it goes down to IPv6: jitter on
+ * the signalling only, data packets never pass here. Messages may then
+ * overtake each other, as on a real network with variable delay.
  */
 class MobilityL4Protocol : public Ipv6OnlyL4Protocol
 {
@@ -69,6 +76,9 @@ class MobilityL4Protocol : public Ipv6OnlyL4Protocol
     template <class H>
     bool Parse(Ptr<Packet> p, const Ipv6Header& ip, H& message);
 
+    /// Use stream \p stream for the send jitter. \return streams used (1)
+    int64_t AssignStreams(int64_t stream);
+
     /// Count and trace a refused message (also for agents' own checks).
     void Drop(Ptr<const Packet> p, Ipv6Address src, DropReason reason);
 
@@ -79,7 +89,11 @@ class MobilityL4Protocol : public Ipv6OnlyL4Protocol
     static std::string DropReasonName(DropReason reason);
 
   private:
+    void SendNow(Ptr<Packet> p, Ipv6Address src, Ipv6Address dst);
+
     std::map<uint8_t, MessageHandler> m_handlers;
+    Time m_sendJitter;
+    Ptr<UniformRandomVariable> m_jitter;
     uint64_t m_sent{0};
     uint64_t m_sentBytes{0};
     uint64_t m_drops{0};
