@@ -60,6 +60,10 @@ HandoverScenario::GetSchemeNames()
 
 namespace
 {
+/// First random stream of the domain's lossy-signalling models (the phase of
+/// the handover instants uses stream 1).
+const int64_t kSignallingStreamBase = 1000;
+
 /// The value new objects of \p type get for a Time attribute (Config::SetDefault
 /// included), read from the TypeId rather than by building an agent.
 Time
@@ -238,6 +242,9 @@ HandoverScenario::Run()
     Pmipv6DomainHelper domain;
     scheme->Configure(domain);
     domain.Build(c.domain);
+    // Fixed streams for the lossy-signalling models: a run's losses depend
+    // on its RngRun only, not on what ran before it in the same process.
+    domain.AssignStreams(kSignallingStreamBase);
     if (!c.pcapPrefix.empty())
     {
         domain.EnablePcap(c.pcapPrefix);
@@ -287,7 +294,7 @@ HandoverScenario::Run()
     Simulator::Run();
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     m_totals = Totals();
-    m_totals.bindingProblems = domain.CheckBindings();
+    m_totals.bindingProblems = domain.CheckBindings(&m_totals.registeringAtEnd);
     for (const auto& em : domain.GetSignallingErrorModels())
     {
         m_totals.signallingLost += em->GetDropCount();
@@ -319,7 +326,9 @@ HandoverScenario::CsvHeader(bool signalling, bool completion)
                "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
                "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms") +
            (signalling ? ",signalling_messages,signalling_bytes" : "") +
-           (completion ? ",completed,registered_ms,binding_problems" : "");
+           (completion ? ",signalling_loss,signalling_jitter_ms,completed,registered_ms,"
+                         "binding_problems,registering_at_end"
+                       : "");
 }
 
 void
@@ -348,12 +357,13 @@ HandoverScenario::WriteCsv(std::ostream& os,
         }
         if (completion)
         {
-            os << "," << (r.completed ? 1 : 0) << ",";
+            os << "," << c.domain.signallingLoss << "," << ms(c.domain.signallingJitter) << ","
+               << (r.completed ? 1 : 0) << ",";
             if (!std::isnan(r.registeredMs))
             {
                 os << r.registeredMs;
             }
-            os << "," << m_totals.bindingProblems.size();
+            os << "," << m_totals.bindingProblems.size() << "," << m_totals.registeringAtEnd;
         }
         os << "\n";
     }

@@ -90,7 +90,8 @@ class HandoverScenario
 
     /**
      * \param signalling append signalling_messages,signalling_bytes
-     * \param completion append completed,registered_ms,binding_problems
+     * \param completion append signalling_loss,signalling_jitter_ms,completed,
+     *        registered_ms,binding_problems,registering_at_end
      *        (HandoverMeasurementHelper::Result; Pmipv6DomainHelper::CheckBindings
      *        at the end of the run, the same for every row of a run)
      */
@@ -111,6 +112,8 @@ class HandoverScenario
         uint64_t signallingLost{0}; //!< dropped by the SignallingErrorModels
         /// Pmipv6DomainHelper::CheckBindings() at the end of the run.
         std::vector<std::string> bindingProblems;
+        /// MNs whose MAG was still retransmitting its PBU at the end of the run.
+        uint32_t registeringAtEnd{0};
     };
 
     const Totals& GetTotals() const;

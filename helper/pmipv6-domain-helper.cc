@@ -703,13 +703,16 @@ Pmipv6DomainHelper::OnStaDeAssoc(uint32_t mn, Mac48Address bssid)
 }
 
 std::vector<std::string>
-Pmipv6DomainHelper::CheckBindings()
+Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
 {
+    if (stillRegistering)
+    {
+        *stillRegistering = 0;
+    }
     std::vector<std::string> problems;
     auto report = [&problems](uint32_t mn, const std::string& what) {
         problems.push_back("mn " + std::to_string(mn) + ": " + what);
     };
-    std::vector<bool> serving(m_p.mags, false);
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
         int mag = m_currentMag[n];
@@ -718,12 +721,18 @@ Pmipv6DomainHelper::CheckBindings()
             report(n, "attached to no MAG");
             continue;
         }
-        serving[mag] = true;
         Mac48Address mac = GetMnLinkLayerId(n);
         std::ostringstream magName;
         magName << "MAG " << mag << " (" << m_proxyCoa[mag] << ")";
         BindingUpdateListEntry* e = m_magApps[mag]->GetBindingUpdateList().Find(mac);
-        if (!e || !e->attached || e->state != BindingUpdateListEntry::REGISTERED)
+        bool registering = stillRegistering && e && e->attached &&
+                           e->state == BindingUpdateListEntry::WAIT_PBA &&
+                           e->retransmitEvent.IsRunning();
+        if (registering)
+        {
+            ++*stillRegistering;
+        }
+        else if (!e || !e->attached || e->state != BindingUpdateListEntry::REGISTERED)
         {
             report(n,
                    "its " + magName.str() + " has " +
@@ -732,7 +741,8 @@ Pmipv6DomainHelper::CheckBindings()
                           : std::string("no entry")));
         }
         BindingCacheEntry* b = m_lmaApp->GetBindingCache().Find(GetMnIdentifier(n));
-        if (!b || b->state != BindingCacheEntry::REGISTERED || b->proxyCoa != m_proxyCoa[mag])
+        if (!registering &&
+            (!b || b->state != BindingCacheEntry::REGISTERED || b->proxyCoa != m_proxyCoa[mag]))
         {
             std::ostringstream what;
             what << "the LMA's binding is ";
@@ -768,13 +778,24 @@ Pmipv6DomainHelper::CheckBindings()
             }
         }
     }
+    // Tunnels follow the bindings (RFC 5213 sec. 5.6.1, 6.10.1): the LMA has
+    // one to each MAG a registered binding points at, a MAG one to the LMA
+    // while it holds a registered entry.
+    std::vector<bool> lmaBound(m_p.mags, false);
+    m_lmaApp->GetBindingCache().ForEach([&](BindingCacheEntry& b) {
+        int m = FindMag(b.proxyCoa);
+        if (m >= 0 && b.state == BindingCacheEntry::REGISTERED)
+        {
+            lmaBound[m] = true;
+        }
+    });
     Ptr<Ipv6TunnelL4Protocol> lmaTunnel = m_lma->GetObject<Ipv6TunnelL4Protocol>();
     for (uint32_t m = 0; m < m_p.mags; ++m)
     {
         std::string name = "MAG " + std::to_string(m);
-        if (lmaTunnel && lmaTunnel->HasEndpoint(m_proxyCoa[m]) != serving[m])
+        if (lmaTunnel && lmaTunnel->HasEndpoint(m_proxyCoa[m]) != lmaBound[m])
         {
-            problems.push_back(std::string("the LMA ") + (serving[m] ? "has no" : "still has a") +
+            problems.push_back(std::string("the LMA ") + (lmaBound[m] ? "has no" : "still has a") +
                                " tunnel to " + name);
         }
         Ptr<Ipv6TunnelL4Protocol> t = m_mags.Get(m)->GetObject<Ipv6TunnelL4Protocol>();
@@ -782,9 +803,16 @@ Pmipv6DomainHelper::CheckBindings()
         {
             continue;
         }
-        if (t->HasEndpoint(m_lmaAddress) != serving[m])
+        bool registered = false;
+        for (uint32_t n = 0; n < m_p.mns; ++n)
         {
-            problems.push_back(name + (serving[m] ? " has no" : " still has a") +
+            BindingUpdateListEntry* e =
+                m_magApps[m]->GetBindingUpdateList().Find(GetMnLinkLayerId(n));
+            registered = registered || (e && e->state == BindingUpdateListEntry::REGISTERED);
+        }
+        if (t->HasEndpoint(m_lmaAddress) != registered)
+        {
+            problems.push_back(name + (registered ? " has no" : " still has a") +
                                " tunnel to the LMA");
         }
         for (uint32_t peer = 0; peer < m_p.mags; ++peer)

@@ -131,9 +131,12 @@ class Pmipv6DomainHelper
      * active fast-handover context; tunnels LMA<->MAG exist exactly for the
      * MAGs serving some MN, and no MAG-MAG tunnel is left. Call it once the
      * last handover has settled (forwarding and buffering timers over).
+     * \param stillRegistering if given, a MN whose MAG is still retransmitting
+     *        its PBU (WAIT_PBA, RFC 5213 sec. 6.9.4: a registration under way,
+     *        not a stuck one) is counted here and its binding not checked
      * \return one line per problem found; empty if none
      */
-    std::vector<std::string> CheckBindings();
+    std::vector<std::string> CheckBindings(uint32_t* stillRegistering = nullptr);
 
     /// Write pcap files (core links; Wi-Fi access links too) as PREFIX-node-dev.pcap.
     void EnablePcap(const std::string& prefix);

@@ -94,9 +94,11 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
                  "sent in each handover's window",
                  signalling);
     cmd.AddValue("completion",
-                 "Append completed,registered_ms,binding_problems: whether each handover "
+                 "Append signalling_loss,signalling_jitter_ms,completed,registered_ms,"
+                 "binding_problems,registering_at_end: whether each handover "
                  "registered at the new MAG and its packets flowed again, and how many "
-                 "half-registered states CheckBindings found at the end of the run",
+                 "half-registered states CheckBindings found at the end of the run (and how "
+                 "many MNs were still being registered, their PBU retransmitted)",
                  completion);
     std::vector<char*> argv;
     static std::string prog = "handover-scenario";
@@ -156,6 +158,12 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
                   << " Mobility Header messages (" << totals.signallingBytes << " bytes) sent, "
                   << totals.mobilityDrops << " refused, " << totals.signallingLost
                   << " lost on the links" << std::endl;
+        if (totals.registeringAtEnd > 0)
+        {
+            std::cerr << "# " << totals.registeringAtEnd
+                      << " MN(s) still being registered (PBU retransmitted) at the end"
+                      << std::endl;
+        }
         for (const auto& problem : totals.bindingProblems)
         {
             std::cerr << "# left half-registered: " << problem << std::endl;

@@ -9,6 +9,7 @@
 #include "fpmipv6-mag-extension.h"
 #include "handover-measurement-helper.h"
 #include "handover-scenario.h"
+#include "pfmipv6-mag-extension.h"
 #include "pmipv6-domain-helper.h"
 #include "pmipv6-test-utils.h"
 #include "signalling-error-model.h"
@@ -403,17 +404,20 @@ class RandomLossScenarioTestCase : public SimulationTestCase
 };
 
 /**
- * FPMIPv6 with the MAG-MAG messages lost: all of them (HI lost: the new MAG
- * learns of the MN only at its attach) or only those the old MAG receives
- * (HAck and FBack lost: the new MAG has registered ahead). Either way the
- * handover completes on the normal path and leaves nothing behind.
+ * A fast handover with the MAG-MAG messages lost: all of them (HI lost: the
+ * new MAG learns of the MN only at its attach) or only those the old MAG
+ * receives (HAck lost). Either way the handover completes on the normal path
+ * and leaves nothing behind: with RFC 5949 the old MAG, left waiting for a
+ * HAck that never comes, gives up after BufferingTimeout (on the old code it
+ * kept its HO_INITIATED context, its registered entry and its tunnels).
  */
 class FastHandoverLossTestCase : public SimulationTestCase
 {
   public:
-    FastHandoverLossTestCase(bool onlyToOldMag)
-        : SimulationTestCase(std::string("FPMIPv6 with ") + (onlyToOldMag ? "HAck" : "HI") +
+    FastHandoverLossTestCase(const std::string& scheme, bool onlyToOldMag)
+        : SimulationTestCase(scheme + " with " + (onlyToOldMag ? "HAck" : "HI") +
                              " lost: the handover completes, nothing left behind"),
+          m_scheme(scheme),
           m_onlyToOldMag(onlyToOldMag)
     {
     }
@@ -422,9 +426,17 @@ class FastHandoverLossTestCase : public SimulationTestCase
     void DoRun() override
     {
         Pmipv6DomainHelper domain;
-        std::vector<Ptr<Fpmipv6MagExtension>> ext;
-        domain.SetMagExtensionFactory([&ext](uint32_t) -> Ptr<MagExtension> {
-            ext.push_back(CreateObject<Fpmipv6MagExtension>());
+        std::vector<Ptr<FastHandoverMagExtension>> ext;
+        bool fpmipv6 = m_scheme == "fpmipv6";
+        domain.SetMagExtensionFactory([&ext, fpmipv6](uint32_t) -> Ptr<MagExtension> {
+            if (fpmipv6)
+            {
+                ext.push_back(CreateObject<Fpmipv6MagExtension>());
+            }
+            else
+            {
+                ext.push_back(CreateObject<Pfmipv6MagExtension>());
+            }
             return ext.back();
         });
         Pmipv6DomainHelper::Parameters p;
@@ -450,7 +462,19 @@ class FastHandoverLossTestCase : public SimulationTestCase
         Simulator::Run();
 
         // HI and FBack go to the new MAG, HAck and FBU to the old one.
-        if (m_onlyToOldMag)
+        if (!fpmipv6)
+        {
+            // RFC 5949: the new MAG registers at the attach (sec. 4.1); a
+            // reactive HI (F flag) follows when it knew nothing of the MN.
+            NS_TEST_EXPECT_MSG_EQ(toNew->GetSignallingCount(), 1, "the HI");
+            NS_TEST_EXPECT_MSG_EQ(toNew->GetDropCount(), m_onlyToOldMag ? 0 : 1, "HI lost");
+            NS_TEST_EXPECT_MSG_EQ(toOld->GetDropCount(),
+                                  1,
+                                  (m_onlyToOldMag ? "HAck" : "reactive HI") << " lost");
+            PMIPV6_TEST_REQUIRE_EQ(newPbus.at.empty(), false, "new MAG sent no PBU");
+            NS_TEST_EXPECT_MSG_EQ(newPbus.at[0], t0 + p.dhoL2, "PBU at the attach");
+        }
+        else if (m_onlyToOldMag)
         {
             NS_TEST_EXPECT_MSG_EQ(toNew->GetSignallingCount(), 1, "the HI reached the new MAG");
             NS_TEST_EXPECT_MSG_EQ(toNew->GetDropCount(), 0, "the HI reached the new MAG");
@@ -477,6 +501,7 @@ class FastHandoverLossTestCase : public SimulationTestCase
         }
     }
 
+    std::string m_scheme;
     bool m_onlyToOldMag;
 };
 
@@ -491,8 +516,10 @@ class LossySignallingTestSuite : public TestSuite
         AddTestCase(new EndlessBackoffTestCase, TestCase::QUICK);
         AddTestCase(new OutageHandoverTestCase, TestCase::QUICK);
         AddTestCase(new RandomLossScenarioTestCase, TestCase::QUICK);
-        AddTestCase(new FastHandoverLossTestCase(false), TestCase::QUICK);
-        AddTestCase(new FastHandoverLossTestCase(true), TestCase::QUICK);
+        AddTestCase(new FastHandoverLossTestCase("fpmipv6", false), TestCase::QUICK);
+        AddTestCase(new FastHandoverLossTestCase("fpmipv6", true), TestCase::QUICK);
+        AddTestCase(new FastHandoverLossTestCase("pfmipv6", false), TestCase::QUICK);
+        AddTestCase(new FastHandoverLossTestCase("pfmipv6", true), TestCase::QUICK);
     }
 };
 
