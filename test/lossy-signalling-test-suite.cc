@@ -20,6 +20,8 @@
 #include "ns3/simulator.h"
 #include "ns3/test.h"
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 
 using namespace ns3;
@@ -210,6 +212,71 @@ class DataUntouchedTestCase : public SimulationTestCase
         NS_TEST_EXPECT_MSG_EQ(up,
                               measure.GetUplinkSender(0)->GetSentCount(),
                               "every uplink packet arrived");
+    }
+};
+
+/// Jitter delays Mobility Header messages by U[0, J] and nothing else.
+class JitterTestCase : public SimulationTestCase
+{
+  public:
+    JitterTestCase()
+        : SimulationTestCase("signallingJitter = 20 ms: each PBU takes 15..35 ms to the LMA, "
+                             "data one-way delay unchanged")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6DomainHelper domain;
+        Pmipv6DomainHelper::Parameters p;
+        p.signallingJitter = MilliSeconds(20);
+        domain.Build(p);
+        domain.AssignStreams(20);
+        domain.GetMagApp(0)->SetAttribute("BindingLifetime", TimeValue(Seconds(4)));
+        PbuLog pbus(domain.GetMagApp(0));
+        std::vector<Time> arrivals;
+        domain.GetLmaApp()->TraceConnectWithoutContext(
+            "PbuReceived",
+            MakeBoundCallback(
+                +[](std::vector<Time>* v, std::string, Ipv6Address, uint16_t, Time) {
+                    v->push_back(Simulator::Now());
+                },
+                &arrivals));
+        HandoverMeasurementHelper measure;
+        measure.SetInterval(MilliSeconds(10));
+        measure.Install(domain, MilliSeconds(500), Seconds(40));
+        Simulator::Stop(Seconds(41));
+        Simulator::Run();
+
+        size_t sent = std::count_if(pbus.at.begin(), pbus.at.end(), [](Time t) {
+            return t < Seconds(40.9); // the simulation stops at 41 s
+        });
+        PMIPV6_TEST_REQUIRE_EQ(arrivals.size(), sent, "every PBU arrived");
+        NS_TEST_EXPECT_MSG_GT(arrivals.size(), 15, "registration and refreshes");
+        double lo = 1e9;
+        double hi = 0;
+        for (size_t i = 0; i < arrivals.size(); ++i)
+        {
+            double d = Ms(arrivals[i] - pbus.at[i]) - Ms(p.rttMagLma / 2);
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(d, -0.01, "PBU " << i << " earlier than the link");
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(d, 20.01, "PBU " << i << " later than link + jitter");
+            lo = std::min(lo, d);
+            hi = std::max(hi, d);
+        }
+        NS_TEST_EXPECT_MSG_GT(hi - lo, 5, "the extra delays vary");
+        // Data: every downlink packet one CN-LMA-MAG-MN path after its send time.
+        const double pathMs = Ms(p.cnLmaDelay + p.rttMagLma / 2 + p.rttMagAp / 2);
+        auto records = measure.GetDownlinkReceiver(0)->GetProbeRecords(0);
+        PMIPV6_TEST_REQUIRE_EQ(records.size(),
+                               measure.GetDownlinkSender(0)->GetSentCount(),
+                               "every downlink packet arrived");
+        double worst = 0;
+        for (const auto& r : records)
+        {
+            worst = std::max(worst, std::abs(r.rxMs - r.txMs - pathMs));
+        }
+        NS_TEST_EXPECT_MSG_LT(worst, 0.1, "data one-way delay (ms) off the path delay");
     }
 };
 
@@ -513,6 +580,7 @@ class LossySignallingTestSuite : public TestSuite
     {
         AddTestCase(new ErrorModelBytesTestCase, TestCase::QUICK);
         AddTestCase(new DataUntouchedTestCase, TestCase::QUICK);
+        AddTestCase(new JitterTestCase, TestCase::QUICK);
         AddTestCase(new EndlessBackoffTestCase, TestCase::QUICK);
         AddTestCase(new OutageHandoverTestCase, TestCase::QUICK);
         AddTestCase(new RandomLossScenarioTestCase, TestCase::QUICK);
