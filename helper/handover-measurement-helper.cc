@@ -165,13 +165,17 @@ HandoverMeasurementHelper::Compute() const
                 }
             }
             // Completion: the new MAG registered the MN (its PBA came back),
-            // and packets sent after the attach there arrived (both within
-            // the window).
+            // and packets sent after the attach there arrived, both before
+            // the MN's next handover (its retransmissions may run past the
+            // window's end, not past the next move).
+            double horizon = k + 1 == hos.size() ? m_stop.GetSeconds() * 1e3
+                                                 : hos[k + 1].linkLost.GetSeconds() * 1e3;
             double registered = std::numeric_limits<double>::quiet_NaN();
             std::string mnId = m_domain->GetMnIdentifier(n);
             for (const auto& reg : m_registrations)
             {
-                if (reg.ms >= start && reg.ms < end && reg.mnId == mnId && reg.mag == hos[k].toMag)
+                if (reg.ms >= start && reg.ms < horizon && reg.mnId == mnId &&
+                    reg.mag == hos[k].toMag)
                 {
                     registered = reg.ms - t0;
                     break;
@@ -197,7 +201,7 @@ HandoverMeasurementHelper::Compute() const
                 r.completed =
                     !std::isnan(registered) && !hos[k].attached.IsZero() &&
                     std::any_of(records.begin(), records.end(), [&](const ProbeRecord& p) {
-                        return p.txMs >= attached && p.txMs < end;
+                        return p.txMs >= attached && p.txMs < horizon;
                     });
                 results.push_back(r);
             }

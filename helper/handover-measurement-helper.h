@@ -38,14 +38,14 @@ class HandoverMeasurementHelper
         uint64_t signallingBytes;
         /**
          * The new MAG's entry for the MN became REGISTERED (its PBA came back)
-         * within the window: ms after the link loss (negative: registered
-         * ahead, predicted); NaN if it never did.
+         * between the window's start and the MN's next handover: ms after the
+         * link loss (negative: registered ahead, predicted); NaN if it never did.
          */
         double registeredMs;
         /**
          * The handover completed in this direction: registeredMs is set, and
-         * a probe packet sent after the attach to the new MAG, within the
-         * window, was received.
+         * a probe packet sent after the attach to the new MAG, before the
+         * MN's next handover (the end of the flows for the last), was received.
          */
         bool completed;
     };

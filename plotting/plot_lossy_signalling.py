@@ -1,14 +1,16 @@
 #!/usr/bin/python3
 """Lossy signalling: handover completion and latency against the loss probability.
 
-Usage: python3 plotting/plot_lossy_signalling.py STUDY.csv OUTDIR
+Usage: python3 plotting/plot_lossy_signalling.py STUDY.csv OUTDIR [HALF_WINDOW_MS]
 
 STUDY.csv holds the rows of `handover-scenario --completion` (one per
 handover and direction; scenarios/run-lossy-signalling.sh makes it). A
 handover counts as completed when both its directions did: the new MAG got a
-PBA for the MN within the handover's window and probe packets sent after the
-attach there arrived (HandoverMeasurementHelper::Result::completed). Its
-latency is the downlink dHO (longest reception gap) of completed handovers.
+PBA for the MN and probe packets sent after the attach there arrived, before
+the MN's next handover (HandoverMeasurementHelper::Result::completed). Its
+latency is the downlink dHO (longest reception gap in its window, which ends
+HALF_WINDOW_MS, default 50000 = half the spacing, after the link loss: a
+handover completing later shows about that) of completed handovers.
 
 Writes OUTDIR/lossy-signalling.png and .pdf: completion rate (with a 95 %
 Wilson interval) and the latency distribution (box: quartiles, whiskers: 5th
@@ -16,8 +18,9 @@ and 95th percentiles, dots beyond) against P, one colour per scheme. Prints a
 table: per scheme and P, handovers, completion rate, latency percentiles, and
 the half-registered states CheckBindings found at the end of the runs. The
 latency of a completed handover whose predecessor in the same run did not
-complete is left out (the MN arrived without service: the longest gap of its
-window is the earlier outage); the table counts them.
+complete, or registered only after its window, is left out (the MN arrived
+without service: the longest gap of its window is the earlier outage); the
+table counts them ("no-lat").
 
 Needs Debian's python3-matplotlib, i.e. /usr/bin/python3.
 """
@@ -74,7 +77,7 @@ def load(path):
     return data
 
 
-def summarise(data):
+def summarise(data, half_window_ms=50000.0):
     """Per (scheme, P): n, completed, Wilson interval, latencies (ms), problems."""
     out = {}
     for key, point in data.items():
@@ -90,10 +93,13 @@ def summarise(data):
             if all(r["completed"] == "1" for r in dirs.values()):
                 done += 1
                 before = handovers.get((run, k - 1))
-                if before and not all(r["completed"] == "1" for r in before.values()):
+                if before and (
+                    not all(r["completed"] == "1" for r in before.values())
+                    or float(before["down"]["registered_ms"] or "inf") >= half_window_ms
+                ):
                     # The MN arrived here without service (the previous
-                    # handover never completed): the window's longest gap
-                    # is that outage, not this handover's.
+                    # handover never completed, or only after its window):
+                    # this window's longest gap is that outage, not ours.
                     inherited += 1
                     continue
                 latencies.append(float(dirs["down"]["latency_ms"]))
@@ -220,9 +226,10 @@ def plot(summary, outdir):
 
 
 def main(argv):
-    if len(argv) != 3:
+    if len(argv) not in (3, 4):
         sys.exit(__doc__)
-    summary = summarise(load(argv[1]))
+    half_window_ms = float(argv[3]) if len(argv) == 4 else 50000.0
+    summary = summarise(load(argv[1]), half_window_ms)
     if not summary:
         sys.exit("plot_lossy_signalling.py: no rows in %s" % argv[1])
     print(table(summary))

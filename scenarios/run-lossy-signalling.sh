@@ -12,9 +12,9 @@
 #
 # Set-up (doc/pmipv6.rst, "Lossy signalling"): the paper's delays (DHO,L2 11,
 # RTT_MAG-LMA 30, RTT_MAG-MAG 10, RTT_MAG-AP 5 ms), 3 MAGs, one MN moving
-# every 100 s, so that a handover's window (50 s either side) holds six PBU
-# transmissions of the RFC 5213 sec. 6.9.4 back-off (0, 1.5, 4.5, 10.5, 22.5
-# and 46.5 s after the first). FPMIPv6 and RFC 5949 predict 40 ms ahead. The
+# every 100 s, so that seven PBU transmissions of the RFC 5213 sec. 6.9.4
+# back-off (0, 1.5, 4.5, 10.5, 22.5, 46.5 and 78.5 s after the first) come
+# before the next move. FPMIPv6 and RFC 5949 predict 40 ms ahead. The
 # binding lifetime is 1000 s, longer than a stay at one MAG, so that no
 # refresh falls in a window: the study measures the handover signalling.
 # Probe flows every 20 ms each way (latency resolution 20 ms; the study runs
