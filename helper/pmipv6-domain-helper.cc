@@ -319,6 +319,17 @@ Pmipv6DomainHelper::InstallAgents()
         m_magApps.push_back(mag);
         m_lmaApp->AddTrustedMag(m_proxyCoa[i]);
     }
+    // Every MAG of the domain is a neighbour of every other (RFC 5949 sec. 4).
+    for (uint32_t i = 0; i < m_p.mags; ++i)
+    {
+        for (uint32_t j = 0; j < m_p.mags; ++j)
+        {
+            if (i != j)
+            {
+                m_magApps[i]->AddNeighborMag(m_proxyCoa[j]);
+            }
+        }
+    }
 }
 
 uint32_t
@@ -456,6 +467,18 @@ Pmipv6DomainHelper::ActivePhy(uint32_t mn) const
 void
 Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint32_t phy)
 {
+    // RFC 5213 sec. 8.4, as the access network knows it: the MN's first
+    // attach; another of its interfaces while one is up elsewhere; a move.
+    uint8_t handoff = HandoffIndicator::HANDOFF_BETWEEN_MAGS;
+    if (m_idealChannel && !m_shims.empty() && phy != ActivePhy(mn) &&
+        m_phyMag[mn][ActivePhy(mn)] >= 0)
+    {
+        handoff = HandoffIndicator::HANDOFF_BETWEEN_INTERFACES;
+    }
+    else if (!LastHandoverOf(mn))
+    {
+        handoff = HandoffIndicator::ATTACHMENT_OVER_NEW_INTERFACE;
+    }
     if (m_idealChannel)
     {
         m_idealChannel->Attach(m_mnPhys[mn][phy],
@@ -479,7 +502,8 @@ Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint
     m_magApps[mag]->NotifyAttach(GetMnLinkLayerId(mn),
                                  m_accessIfIndex[mag][accessIndex],
                                  previous >= 0 && previous != int(mag) ? m_proxyCoa[previous]
-                                                                       : Ipv6Address::GetAny());
+                                                                       : Ipv6Address::GetAny(),
+                                 handoff);
 }
 
 bool

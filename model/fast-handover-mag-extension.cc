@@ -56,7 +56,11 @@ FastHandoverMagExtension::GetTypeId()
             .AddTraceSource("Forwarded",
                             "A downlink packet was forwarded to a peer MAG",
                             MakeTraceSourceAccessor(&FastHandoverMagExtension::m_forwardTrace),
-                            "ns3::FastHandoverMagExtension::PacketTracedCallback");
+                            "ns3::FastHandoverMagExtension::PacketTracedCallback")
+            .AddTraceSource("HandoverRefused",
+                            "A peer MAG refused a handover (HAck Code >= 128)",
+                            MakeTraceSourceAccessor(&FastHandoverMagExtension::m_refusedTrace),
+                            "ns3::FastHandoverMagExtension::RefusedTracedCallback");
     return tid;
 }
 
@@ -151,6 +155,9 @@ FastHandoverMagExtension::Reset(BindingUpdateListEntry& e, HandoverContext& c)
     c.bufferedBytes = 0;
     c.peer = Ipv6Address();
     c.forwardTo = Ipv6Address();
+    c.forwardingFrom = Ipv6Address();
+    c.hackPending = false;
+    c.forwardingDone = false;
     SwitchToState(e, c, IDLE);
 }
 
@@ -342,14 +349,20 @@ FastHandoverMagExtension::SendHi(BindingUpdateListEntry& e,
                                  HandoverContext& c,
                                  Ipv6Address to,
                                  bool proxy,
-                                 bool forward)
+                                 bool forward,
+                                 uint8_t code)
 {
     HandoverInitiateHeader hi;
     c.sequence = ++m_nextSequence;
     hi.SetSequence(c.sequence);
-    hi.SetFlagU(true); // buffer at the new MAG
+    hi.SetFlagU(code != HandoverInitiateCode::FORWARDING_COMPLETED); // buffer at the new MAG
     hi.SetFlagP(proxy);
     hi.SetFlagF(forward);
+    hi.SetCode(code);
+    if (forward)
+    {
+        c.forwardingFrom = to; // RFC 5949 4.2: the previous MAG forwards to us
+    }
     MobilityOptions& o = hi.GetOptions();
     IdentifyMn(e, o);
     o.lmaAddress = e.lmaAddress;
@@ -357,24 +370,143 @@ FastHandoverMagExtension::SendHi(BindingUpdateListEntry& e,
     m_mag->SendMessage(hi, to);
 }
 
+FastHandoverMagExtension::HiFlags
+FastHandoverMagExtension::FlagsOf(const HandoverInitiateHeader& hi)
+{
+    return HiFlags{hi.GetFlagU(), hi.GetFlagP(), hi.GetFlagF()};
+}
+
 void
 FastHandoverMagExtension::SendHack(BindingUpdateListEntry& e,
                                    uint16_t sequence,
                                    Ipv6Address to,
-                                   uint8_t code)
+                                   uint8_t code,
+                                   const HiFlags& hi)
 {
     HandoverAckHeader hack;
     hack.SetSequence(sequence);
     hack.SetCode(code);
+    // RFC 5949 6.1.2: P answers a PFMIPv6 HI; U and F confirm what it asked.
+    const bool accepted = code < HandoverAckCode::NOT_ACCEPTED_REASON_UNSPECIFIED;
+    hack.SetFlagP(hi.proxy);
+    hack.SetFlagU(hi.buffer && accepted);
+    hack.SetFlagF(hi.forward && accepted);
     MobilityOptions& o = hack.GetOptions();
     IdentifyMn(e, o); // with the HNP and the LMA address: RFC 5949 sec. 6.2.2
     o.lmaAddress = e.lmaAddress;
     m_mag->SendMessage(hack, to);
 }
 
+bool
+FastHandoverMagExtension::FromNeighbor(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    if (m_mag->IsNeighborMag(ip.GetSource()))
+    {
+        return true;
+    }
+    NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": " << ip.GetSource()
+                       << " is not a neighbour MAG; message refused");
+    m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNAUTHORIZED);
+    return false;
+}
+
+bool
+FastHandoverMagExtension::HandleRefusal(BindingUpdateListEntry& e,
+                                        HandoverContext& c,
+                                        const HandoverAckHeader& hack)
+{
+    if (hack.GetCode() < HandoverAckCode::NOT_ACCEPTED_REASON_UNSPECIFIED)
+    {
+        return false;
+    }
+    NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": " << c.peer << " refused the handover of "
+                       << e.mnIdentifier << ", code " << unsigned(hack.GetCode()));
+    m_refused++;
+    m_refusedTrace(e.mnIdentifier, c.peer, hack.GetCode());
+    Reset(e, c); // no forwarding to a MAG that will not take the MN
+    return true;
+}
+
+bool
+FastHandoverMagExtension::HandleForwardingCompleted(Ptr<Packet> p,
+                                                    const HandoverInitiateHeader& hi,
+                                                    const Ipv6Header& ip)
+{
+    if (hi.GetCode() != HandoverInitiateCode::FORWARDING_COMPLETED)
+    {
+        return false;
+    }
+    Mac48Address mn;
+    BindingUpdateListEntry* e = EntryOf(hi.GetOptions(), mn, false);
+    auto it = m_contexts.find(mn);
+    if (e && it != m_contexts.end() && e->attached &&
+        (it->second.state == HO_INITIATED || it->second.state == HO_READY) &&
+        (it->second.forwardTo == ip.GetSource() || it->second.peer == ip.GetSource()))
+    {
+        NS_LOG_INFO("MAG " << m_mag->GetAddress() << ": " << e->mnIdentifier
+                           << " is registered at " << ip.GetSource()
+                           << " before leaving here: nothing to forward (HI Code 2)");
+        it->second.forwardingDone = true;
+        return true;
+    }
+    if (!e || it == m_contexts.end() || it->second.state != FORWARDING ||
+        it->second.forwardTo != ip.GetSource())
+    {
+        // Nothing forwarded to that MAG here: the timer (if any) ends it.
+        m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+        return true;
+    }
+    HandoverContext& c = it->second;
+    if (!c.forwardingFrom.IsAny() && c.forwardingFrom != ip.GetSource())
+    {
+        // A wrong prediction (the FPMIPv6 paper, sec. 3.5): this MAG asked
+        // the predicted MAG to send the MN's traffic back here, and what it
+        // sends is still on its way. Pass the end on to it; this context
+        // ends with its safety timer, after the last of those packets.
+        Ipv6Address back = c.forwardingFrom;
+        SendHi(*e, c, back, true, false, HandoverInitiateCode::FORWARDING_COMPLETED);
+        c.forwardingFrom = Ipv6Address();
+        return true;
+    }
+    NS_LOG_INFO("MAG " << m_mag->GetAddress() << ": forwarding of " << e->mnIdentifier << " to "
+                       << ip.GetSource() << " completed (HI Code 2)");
+    Cleanup(mn);
+    return true;
+}
+
+bool
+FastHandoverMagExtension::EndAtDetach(BindingUpdateListEntry& e, HandoverContext& c)
+{
+    if (!c.forwardingDone)
+    {
+        return false;
+    }
+    m_mag->MarkBindingMoved(e);
+    Cleanup(e.linkLayerId); // removes the (detached) entry
+    return true;
+}
+
+void
+FastHandoverMagExtension::EndPeerForwarding(BindingUpdateListEntry& e, HandoverContext& c)
+{
+    if (c.forwardingFrom.IsAny() || !e.attached ||
+        e.state != BindingUpdateListEntry::REGISTERED)
+    {
+        return;
+    }
+    // RFC 5949 6.1.1 Code 2: the LMA sends everything here since our PBA,
+    // and what it sent before has reached the forwarding MAG by now.
+    Ipv6Address to = c.forwardingFrom;
+    uint16_t sequence = c.sequence;
+    SendHi(e, c, to, true, false, HandoverInitiateCode::FORWARDING_COMPLETED);
+    c.sequence = sequence; // the handover's own exchange keeps its number
+    c.forwardingFrom = Ipv6Address();
+}
+
 void
 FastHandoverMagExtension::SendFbu(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to)
 {
+    c.forwardingFrom = to; // the FPMIPv6 paper, sec. 3.2: the FBU asks it to forward to us
     FastBindingUpdateHeader fbu;
     c.sequence = ++m_nextSequence;
     fbu.SetSequence(c.sequence);
@@ -435,6 +567,12 @@ uint64_t
 FastHandoverMagExtension::GetForwardedCount() const
 {
     return m_forwarded;
+}
+
+uint64_t
+FastHandoverMagExtension::GetRefusedCount() const
+{
+    return m_refused;
 }
 
 void

@@ -50,11 +50,24 @@ class FastHandoverMagExtension : public MagExtension
         HO_COMPLETE, //!< the MN should leave the old AP now
     };
 
+    /// Flags of an HI being answered, mirrored in the HAck (RFC 5949 6.1.2).
+    struct HiFlags
+    {
+        bool buffer{false};  //!< U
+        bool proxy{false};   //!< P
+        bool forward{false}; //!< F
+    };
+
     struct HandoverContext
     {
         State state{IDLE};
-        Ipv6Address peer;      //!< the other MAG of this handover
-        Ipv6Address forwardTo; //!< where FORWARDING sends packets
+        Ipv6Address peer;           //!< the other MAG of this handover
+        Ipv6Address forwardTo;      //!< where FORWARDING sends packets
+        Ipv6Address forwardingFrom; //!< the MAG asked to forward to us (until HI Code 2)
+        bool hackPending{false};    //!< an HI to answer once the MN's registration is done
+        bool forwardingDone{false}; //!< HI Code 2 came before the MN left: nothing to forward
+        Ipv6Address hackTo;         //!< where that HAck goes
+        HiFlags peerHiFlags;        //!< of the HI being answered
         std::deque<std::pair<Ptr<Packet>, Ipv6Header>> buffer;
         uint32_t bufferedBytes{0};
         uint16_t sequence{0};                 //!< of the last HI/FBU sent
@@ -66,6 +79,7 @@ class FastHandoverMagExtension : public MagExtension
     typedef Callback<void, Mac48Address, L2Command, Ipv6Address> L2ControlCallback;
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
     typedef void (*PacketTracedCallback)(Ptr<const Packet> p, std::string mnId);
+    typedef void (*RefusedTracedCallback)(std::string mnId, Ipv6Address peer, uint8_t code);
 
     static TypeId GetTypeId();
     static std::string StateName(State s);
@@ -94,6 +108,7 @@ class FastHandoverMagExtension : public MagExtension
     uint64_t GetBufferedCount() const;
     uint64_t GetBufferDropCount() const;
     uint64_t GetForwardedCount() const;
+    uint64_t GetRefusedCount() const; //!< HAcks with a refusal code received
 
   protected:
     void DoDispose() override;
@@ -147,8 +162,49 @@ class FastHandoverMagExtension : public MagExtension
                 HandoverContext& c,
                 Ipv6Address to,
                 bool proxy,
-                bool forward);
-    void SendHack(BindingUpdateListEntry& e, uint16_t sequence, Ipv6Address to, uint8_t code);
+                bool forward,
+                uint8_t code = HandoverInitiateCode::FBU_FROM_PCOA);
+    /// HAck to an HI of sequence \p sequence; its U, P and F mirror \p hi
+    /// (U and F only when accepted).
+    void SendHack(BindingUpdateListEntry& e,
+                  uint16_t sequence,
+                  Ipv6Address to,
+                  uint8_t code,
+                  const HiFlags& hi);
+    static HiFlags FlagsOf(const HandoverInitiateHeader& hi);
+    /**
+     * MAG-MAG messages come only from configured neighbours
+     * (Pmipv6Mag::AddNeighborMag); others are refused (counted, traced).
+     */
+    bool FromNeighbor(Ptr<Packet> p, const Ipv6Header& ip);
+    /**
+     * A HAck that refuses (Code >= 128, RFC 5568 6.2.2): counted, traced
+     * (HandoverRefused), the context released. \return true if refused
+     */
+    bool HandleRefusal(BindingUpdateListEntry& e,
+                       HandoverContext& c,
+                       const HandoverAckHeader& hack);
+    /**
+     * RFC 5949 HI Code 2 at the MAG that forwards: forwarding is complete,
+     * the context ends now (the ForwardingLifetime timer is only the safety
+     * net). Before the MN has left (a second interface already at the new
+     * MAG) it marks the context: nothing will need forwarding when the MN
+     * goes (EndAtDetach). \return true if \p hi was such an HI (handled)
+     */
+    bool HandleForwardingCompleted(Ptr<Packet> p,
+                                   const HandoverInitiateHeader& hi,
+                                   const Ipv6Header& ip);
+    /**
+     * At the new MAG: once the MN is attached and registered here, nothing
+     * more comes to the MAG that forwards to us; tell it (HI Code 2).
+     */
+    void EndPeerForwarding(BindingUpdateListEntry& e, HandoverContext& c);
+    /**
+     * At the detach of a MN whose new MAG already said forwarding is
+     * complete: the binding has moved, the context and entry go now.
+     * \return true if so (done)
+     */
+    bool EndAtDetach(BindingUpdateListEntry& e, HandoverContext& c);
     void SendFbu(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to);
     void SendFback(BindingUpdateListEntry& e, uint16_t sequence, Ipv6Address to);
     /// The MAG's entry for the MN a message names (by its link-layer id).
@@ -169,7 +225,9 @@ class FastHandoverMagExtension : public MagExtension
     uint64_t m_buffered{0};
     uint64_t m_bufferDrops{0};
     uint64_t m_forwarded{0};
+    uint64_t m_refused{0};
     L2ControlCallback m_l2Control;
+    TracedCallback<std::string, Ipv6Address, uint8_t> m_refusedTrace;
     TracedCallback<std::string, std::string, std::string> m_stateTrace;
     TracedCallback<Ptr<const Packet>, std::string> m_bufferTrace;
     TracedCallback<Ptr<const Packet>, std::string> m_bufferDropTrace;

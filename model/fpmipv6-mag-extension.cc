@@ -1,6 +1,7 @@
 #include "fpmipv6-mag-extension.h"
 
 #include "ns3/log.h"
+#include "ns3/nstime.h"
 #include "ns3/simulator.h"
 
 namespace ns3
@@ -12,10 +13,17 @@ NS_OBJECT_ENSURE_REGISTERED(Fpmipv6MagExtension);
 TypeId
 Fpmipv6MagExtension::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::Fpmipv6MagExtension")
-                            .SetParent<FastHandoverMagExtension>()
-                            .SetGroupName("Pmipv6")
-                            .AddConstructor<Fpmipv6MagExtension>();
+    static TypeId tid =
+        TypeId("ns3::Fpmipv6MagExtension")
+            .SetParent<FastHandoverMagExtension>()
+            .SetGroupName("Pmipv6")
+            .AddConstructor<Fpmipv6MagExtension>()
+            .AddAttribute("ArrivalTimeout",
+                          "How long the new MAG waits, after the HI, for the predicted mobile "
+                          "node (then it drops the buffer and de-registers the node)",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&Fpmipv6MagExtension::m_arrivalTimeout),
+                          MakeTimeChecker(MilliSeconds(1)));
     return tid;
 }
 
@@ -52,7 +60,8 @@ void
 Fpmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
 {
     HandoverInitiateHeader hi;
-    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hi))
+    if (!FromNeighbor(p, ip) || !m_mag->GetMobilityProtocol()->Parse(p, ip, hi) ||
+        HandleForwardingCompleted(p, hi, ip))
     {
         return;
     }
@@ -69,46 +78,93 @@ Fpmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
     HandoverContext& c = Context(mn);
     if (e->attached)
     {
-        SendHack(*e, hi.GetSequence(), ip.GetSource(), 0); // already here: nothing to prepare
+        // Already here (a second interface came up before the HI): nothing
+        // to prepare. But the old MAG lets the MN go on the HAck, so answer
+        // only once the LMA sends the MN's traffic here.
+        if (e->state == BindingUpdateListEntry::REGISTERED)
+        {
+            SendHack(*e, hi.GetSequence(), ip.GetSource(), HandoverAckCode::ACCEPTED, FlagsOf(hi));
+        }
+        else
+        {
+            c.hackPending = true;
+            c.hackTo = ip.GetSource();
+            c.peerSequence = hi.GetSequence();
+            c.peerHiFlags = FlagsOf(hi);
+        }
         return;
     }
     Reset(*e, c);
     c.peer = ip.GetSource();
     c.peerSequence = hi.GetSequence();
+    c.peerHiFlags = FlagsOf(hi);
     UsePeer(c, c.peer);
     const MobilityOptions& o = hi.GetOptions();
     if (!o.homeNetworkPrefixes.empty())
     {
         m_mag->GetBindingUpdateList().SetPrefix(*e, o.homeNetworkPrefixes.front());
     }
-    e->handoffIndicator = 3;
+    e->handoffIndicator = HandoffIndicator::HANDOFF_BETWEEN_MAGS;
     SwitchToState(*e, c, REGISTERING);
+    c.timer = Simulator::Schedule(m_arrivalTimeout,
+                                  &Fpmipv6MagExtension::ArrivalTimeout,
+                                  this,
+                                  mn);
     // Seed 000 sec. 3.2: the PBU carries the HI's timestamp.
     m_mag->Register(*e, o.timestamp.value_or(TimeToMobilityTimestamp(Simulator::Now())));
+}
+
+void
+Fpmipv6MagExtension::ArrivalTimeout(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
+    auto it = m_contexts.find(mn);
+    if (!e || e->attached || it == m_contexts.end() ||
+        (it->second.state != REGISTERING && it->second.state != AWAITING_MN))
+    {
+        return;
+    }
+    NS_LOG_WARN("MAG " << m_mag->GetAddress() << ": predicted " << e->mnIdentifier
+                       << " did not arrive; de-registering it");
+    Reset(*e, it->second); // the buffer is dropped and traced
+    m_contexts.erase(it);
+    m_mag->Release(*e); // de-registration PBU (RFC 5213 6.9.1.4), or just forget it
 }
 
 void
 Fpmipv6MagExtension::NotifyRegistered(BindingUpdateListEntry& e)
 {
     auto it = m_contexts.find(e.linkLayerId);
-    if (it == m_contexts.end() || it->second.state != REGISTERING)
+    if (it == m_contexts.end())
     {
         return;
     }
+    if (it->second.hackPending)
+    {
+        HandoverContext& c = it->second;
+        c.hackPending = false;
+        SendHack(e, c.peerSequence, c.hackTo, HandoverAckCode::ACCEPTED, c.peerHiFlags);
+    }
+    if (it->second.state != REGISTERING)
+    {
+        EndPeerForwarding(e, it->second);
+        return;
+    }
     HandoverContext& c = it->second;
-    SendHack(e, c.peerSequence, c.peer, 0);
+    SendHack(e, c.peerSequence, c.peer, HandoverAckCode::ACCEPTED, c.peerHiFlags);
     SwitchToState(e, c, e.attached ? CONNECTED : AWAITING_MN);
     if (e.attached)
     {
         ScheduleCleanup(e, c, m_forwardingLifetime);
     }
+    EndPeerForwarding(e, c);
 }
 
 void
 Fpmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
 {
     HandoverAckHeader hack;
-    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hack))
+    if (!FromNeighbor(p, ip) || !m_mag->GetMobilityProtocol()->Parse(p, ip, hack))
     {
         return;
     }
@@ -122,6 +178,10 @@ Fpmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
         return;
     }
     HandoverContext& c = it->second;
+    if ((c.state == HO_INITIATED || c.state == HO_READY) && HandleRefusal(*e, c, hack))
+    {
+        return; // no HOComplete: the MN stays until its link goes
+    }
     if (c.state == HO_INITIATED)
     {
         SwitchToState(*e, c, HO_READY);
@@ -137,7 +197,7 @@ bool
 Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
 {
     HandoverContext& c = Context(e.linkLayerId);
-    if (c.state == FORWARDING)
+    if (c.state == FORWARDING || EndAtDetach(e, c))
     {
         return true;
     }
@@ -172,6 +232,7 @@ Fpmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
             SwitchToState(e, c, CONNECTED);
             ScheduleCleanup(e, c, m_forwardingLifetime);
         }
+        EndPeerForwarding(e, c); // registered already: the FBU's forwarding ends at once
         break;
     case IDLE:
     case CONNECTED:
@@ -216,6 +277,7 @@ Fpmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
         SendFbu(e, c, other);
         SwitchToState(e, c, CONNECTED);
         ScheduleCleanup(e, c, m_forwardingLifetime);
+        EndPeerForwarding(e, c);
         break;
     }
     }
@@ -225,7 +287,7 @@ void
 Fpmipv6MagExtension::RecvFbu(Ptr<Packet> p, const Ipv6Header& ip)
 {
     FastBindingUpdateHeader fbu;
-    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, fbu))
+    if (!FromNeighbor(p, ip) || !m_mag->GetMobilityProtocol()->Parse(p, ip, fbu))
     {
         return;
     }
@@ -262,7 +324,7 @@ void
 Fpmipv6MagExtension::RecvFback(Ptr<Packet> p, const Ipv6Header& ip)
 {
     FastBindingAckHeader fback;
-    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, fback))
+    if (!FromNeighbor(p, ip) || !m_mag->GetMobilityProtocol()->Parse(p, ip, fback))
     {
         return;
     }

@@ -27,7 +27,14 @@ namespace ns3
  * answers HAck after the PBA and buffers until the MN attaches; then it
  * delivers the buffer and asks the old MAG (FBU) for what it holds. With no
  * HI (unpredicted, sec. 3.4) it sends the FBU to the MAG the access network
- * names as the previous one, next to the core's PBU.
+ * names as the previous one, next to the core's PBU. An HI for a MN that is
+ * already attached here (a second interface faster than the HI) is answered
+ * once the MN's own registration is done, so that the old MAG lets the MN
+ * go only when the LMA sends its traffic here. If the MN does not come
+ * within ArrivalTimeout of the HI, the new MAG drops what it buffered and
+ * de-registers the MN (it would otherwise refresh a binding the MN does not
+ * use). Once the MN is attached and registered, HI Code 2 (RFC 5949) tells
+ * the MAG that forwards to it that forwarding is complete.
  */
 class Fpmipv6MagExtension : public FastHandoverMagExtension
 {
@@ -43,10 +50,15 @@ class Fpmipv6MagExtension : public FastHandoverMagExtension
     void NotifyRegistered(BindingUpdateListEntry& e) override;
 
   private:
+    /// The predicted MN did not arrive: release what was prepared for it.
+    void ArrivalTimeout(Mac48Address mn);
+
     void RecvHi(Ptr<Packet> p, const Ipv6Header& ip);
     void RecvHack(Ptr<Packet> p, const Ipv6Header& ip);
     void RecvFbu(Ptr<Packet> p, const Ipv6Header& ip);
     void RecvFback(Ptr<Packet> p, const Ipv6Header& ip);
+
+    Time m_arrivalTimeout;
 };
 
 } // namespace ns3

@@ -15,6 +15,17 @@
 
 #include <vector>
 
+/**
+ * \defgroup pmipv6 PMIPv6 and fast handovers
+ *
+ * Network-based IP mobility with real packets: Proxy Mobile IPv6 (RFC
+ * 5213) with its LMA and MAG as ns-3 Applications, the fast-handover
+ * extensions of the FPMIPv6 paper and of RFC 5949 as MAG extensions, the
+ * Mobility Header messages and the IPv6-in-IPv6 tunnel they use, and the
+ * helpers that build a domain and measure handovers from probe packets.
+ * See doc/pmipv6.rst; the papers are listed in doc/papers.rst.
+ */
+
 namespace ns3
 {
 

@@ -1,6 +1,7 @@
 #include "mobility-header.h"
 
 #include "ns3/abort.h"
+#include "ns3/global-value.h"
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -22,6 +23,7 @@ NS_OBJECT_ENSURE_REGISTERED(BindingAckHeader);
 NS_OBJECT_ENSURE_REGISTERED(FastBindingAckHeader);
 NS_OBJECT_ENSURE_REGISTERED(HandoverInitiateHeader);
 NS_OBJECT_ENSURE_REGISTERED(HandoverAckHeader);
+NS_OBJECT_ENSURE_REGISTERED(BindingErrorHeader);
 
 namespace
 {
@@ -65,6 +67,13 @@ constexpr OptionRule OPTION_RULES[] = {
     {MobilityOptionType::LMA_ADDRESS, "LMAA", 8, 4, 2, 255},
     // RFC 5568 6.4.3: no alignment requirement; Option-Code then the LLA.
     {MobilityOptionType::LINK_LAYER_ADDRESS, "MH-LLA", 1, 0, 1, 255},
+    // RFC 5949 6.2.1: Reserved (16 bits), then Req-type, Req-length,
+    // Req-option per request. 2n keeps Reserved on its natural boundary
+    // (RFC 6275 6.2); the requests are octets.
+    {MobilityOptionType::CONTEXT_REQUEST, "Context-Request", 2, 0, 2, 255},
+    // RFC 5949 6.2.3: Reserved (16 bits), 64-bit Interface Identifier;
+    // 8n+4 puts the identifier on an 8-octet boundary (RFC 6275 6.2).
+    {MobilityOptionType::MN_LINK_LOCAL_IID, "MN-LLA-IID", 8, 4, 10, 10},
 };
 
 const OptionRule*
@@ -179,6 +188,29 @@ CollectOptions(const MobilityOptions& o)
         t.data.insert(t.data.end(), o.linkLayerAddress->begin(), o.linkLayerAddress->end());
         tlvs.push_back(std::move(t));
     }
+    if (o.contextRequest)
+    {
+        // RFC 5949 6.2.1: Reserved, then Req-type, Req-length, Req-option
+        OptionTlv t{MobilityOptionType::CONTEXT_REQUEST, {0, 0}};
+        for (const auto& req : *o.contextRequest)
+        {
+            NS_ABORT_MSG_IF(req.option.size() > 0xff, "Context Request Req-option too long");
+            t.data.push_back(req.type);
+            t.data.push_back(static_cast<uint8_t>(req.option.size()));
+            t.data.insert(t.data.end(), req.option.begin(), req.option.end());
+        }
+        tlvs.push_back(std::move(t));
+    }
+    if (o.mnLinkLocalIid)
+    {
+        // RFC 5949 6.2.3: Reserved, Interface Identifier
+        OptionTlv t{MobilityOptionType::MN_LINK_LOCAL_IID, {0, 0}};
+        for (int shift = 56; shift >= 0; shift -= 8)
+        {
+            t.data.push_back(static_cast<uint8_t>(*o.mnLinkLocalIid >> shift));
+        }
+        tlvs.push_back(std::move(t));
+    }
     return tlvs;
 }
 
@@ -288,6 +320,31 @@ DecodeOptions(const uint8_t* data, uint32_t size, MobilityOptions& out)
             }
             out.linkLayerAddress = std::vector<uint8_t>(d + 1, d + length);
             break;
+        case MobilityOptionType::CONTEXT_REQUEST: {
+            std::vector<ContextRequestEntry> requests;
+            uint32_t k = 2; // after Reserved
+            while (k < length)
+            {
+                if (length - k < 2 || length - k - 2 < d[k + 1])
+                {
+                    NS_LOG_LOGIC("Context Request: a request runs past the option");
+                    return false;
+                }
+                requests.push_back({d[k], std::vector<uint8_t>(d + k + 2, d + k + 2 + d[k + 1])});
+                k += 2 + d[k + 1];
+            }
+            out.contextRequest = std::move(requests);
+            break;
+        }
+        case MobilityOptionType::MN_LINK_LOCAL_IID: {
+            uint64_t iid = 0;
+            for (int k = 2; k < 10; k++)
+            {
+                iid = (iid << 8) | d[k];
+            }
+            out.mnLinkLocalIid = iid;
+            break;
+        }
         }
     }
     return true;
@@ -377,6 +434,12 @@ operator!=(const HomeNetworkPrefix& a, const HomeNetworkPrefix& b)
 }
 
 bool
+operator==(const ContextRequestEntry& a, const ContextRequestEntry& b)
+{
+    return a.type == b.type && a.option == b.option;
+}
+
+bool
 operator==(const MobilityOptions& a, const MobilityOptions& b)
 {
     return a.mnIdentifier == b.mnIdentifier && a.homeNetworkPrefixes == b.homeNetworkPrefixes &&
@@ -384,6 +447,7 @@ operator==(const MobilityOptions& a, const MobilityOptions& b)
            a.accessTechnologyType == b.accessTechnologyType && a.mnLinkLayerId == b.mnLinkLayerId &&
            a.linkLocalAddress == b.linkLocalAddress && a.timestamp == b.timestamp &&
            a.lmaAddress == b.lmaAddress && a.linkLayerAddress == b.linkLayerAddress &&
+           a.contextRequest == b.contextRequest && a.mnLinkLocalIid == b.mnLinkLocalIid &&
            a.unknownOptions == b.unknownOptions;
 }
 
@@ -625,7 +689,7 @@ MobilityHeader::Print(std::ostream& os) const
     }
     if (o.timestamp)
     {
-        os << " timestamp=" << MobilityTimestampToTime(*o.timestamp).As(Time::S);
+        os << " timestamp=" << MobilityTimestampToUnixTime(*o.timestamp).As(Time::S);
     }
     if (o.lmaAddress)
     {
@@ -635,6 +699,20 @@ MobilityHeader::Print(std::ostream& os) const
     {
         os << " lla=";
         hex(*o.linkLayerAddress);
+    }
+    if (o.contextRequest)
+    {
+        os << " context-request=";
+        for (size_t k = 0; k < o.contextRequest->size(); k++)
+        {
+            os << (k ? "," : "") << +(*o.contextRequest)[k].type;
+        }
+    }
+    if (o.mnLinkLocalIid)
+    {
+        std::ostringstream s;
+        s << std::hex << std::setw(16) << std::setfill('0') << *o.mnLinkLocalIid;
+        os << " mn-lla-iid=" << s.str();
     }
     if (o.unknownOptions)
     {
@@ -1201,6 +1279,15 @@ HandoverInitiateHeader::PrintMessageData(std::ostream& os) const
 // ---------------------------------------------------------------------------
 // HandoverAckHeader (RFC 5568 6.2.2, RFC 5949 6.1.2)
 
+namespace
+{
+// The octet after the Sequence #: U P F (RFC 5949 6.1.2), then reserved.
+constexpr uint8_t HACK_FLAG_U = 0x80;
+constexpr uint8_t HACK_FLAG_P = 0x40;
+constexpr uint8_t HACK_FLAG_F = 0x20;
+constexpr uint8_t HACK_FLAGS = HACK_FLAG_U | HACK_FLAG_P | HACK_FLAG_F;
+} // namespace
+
 TypeId
 HandoverAckHeader::GetTypeId()
 {
@@ -1235,6 +1322,48 @@ HandoverAckHeader::GetSequence() const
 }
 
 void
+HandoverAckHeader::SetFlag(uint8_t mask, bool f)
+{
+    m_flags = f ? (m_flags | mask) : (m_flags & ~mask);
+}
+
+void
+HandoverAckHeader::SetFlagU(bool f)
+{
+    SetFlag(HACK_FLAG_U, f);
+}
+
+bool
+HandoverAckHeader::GetFlagU() const
+{
+    return m_flags & HACK_FLAG_U;
+}
+
+void
+HandoverAckHeader::SetFlagP(bool f)
+{
+    SetFlag(HACK_FLAG_P, f);
+}
+
+bool
+HandoverAckHeader::GetFlagP() const
+{
+    return m_flags & HACK_FLAG_P;
+}
+
+void
+HandoverAckHeader::SetFlagF(bool f)
+{
+    SetFlag(HACK_FLAG_F, f);
+}
+
+bool
+HandoverAckHeader::GetFlagF() const
+{
+    return m_flags & HACK_FLAG_F;
+}
+
+void
 HandoverAckHeader::SetCode(uint8_t code)
 {
     m_code = code;
@@ -1249,14 +1378,14 @@ HandoverAckHeader::GetCode() const
 uint32_t
 HandoverAckHeader::GetMessageDataSize() const
 {
-    return 4; // Sequence #, Reserved, Code
+    return 4; // Sequence #, flags + Reserved, Code
 }
 
 void
 HandoverAckHeader::SerializeMessageData(Buffer::Iterator& i) const
 {
     i.WriteHtonU16(m_sequence);
-    i.WriteU8(0);
+    i.WriteU8(m_flags);
     i.WriteU8(m_code);
 }
 
@@ -1264,14 +1393,96 @@ void
 HandoverAckHeader::DeserializeMessageData(Buffer::Iterator& i)
 {
     m_sequence = i.ReadNtohU16();
-    i.ReadU8(); // Reserved
+    m_flags = i.ReadU8() & HACK_FLAGS; // reserved bits are ignored
     m_code = i.ReadU8();
 }
 
 void
 HandoverAckHeader::PrintMessageData(std::ostream& os) const
 {
-    os << "seq=" << m_sequence << " code=" << +m_code;
+    os << "seq=" << m_sequence
+       << " flags=" << FlagString({{'U', GetFlagU()}, {'P', GetFlagP()}, {'F', GetFlagF()}})
+       << " code=" << +m_code;
+}
+
+// ---------------------------------------------------------------------------
+// BindingErrorHeader (RFC 6275 6.1.9)
+
+TypeId
+BindingErrorHeader::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::BindingErrorHeader")
+                            .SetParent<MobilityHeader>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<BindingErrorHeader>();
+    return tid;
+}
+
+TypeId
+BindingErrorHeader::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+BindingErrorHeader::BindingErrorHeader()
+    : MobilityHeader(MhType::BindingError)
+{
+}
+
+void
+BindingErrorHeader::SetStatus(uint8_t status)
+{
+    m_status = status;
+}
+
+uint8_t
+BindingErrorHeader::GetStatus() const
+{
+    return m_status;
+}
+
+void
+BindingErrorHeader::SetHomeAddress(Ipv6Address address)
+{
+    m_homeAddress = address;
+}
+
+Ipv6Address
+BindingErrorHeader::GetHomeAddress() const
+{
+    return m_homeAddress;
+}
+
+uint32_t
+BindingErrorHeader::GetMessageDataSize() const
+{
+    return 18; // Status, Reserved, Home Address
+}
+
+void
+BindingErrorHeader::SerializeMessageData(Buffer::Iterator& i) const
+{
+    uint8_t address[16];
+    m_homeAddress.Serialize(address);
+    i.WriteU8(m_status);
+    i.WriteU8(0);
+    i.Write(address, 16);
+}
+
+void
+BindingErrorHeader::DeserializeMessageData(Buffer::Iterator& i)
+{
+    uint8_t address[16];
+    m_status = i.ReadU8();
+    i.ReadU8(); // Reserved
+    i.Read(address, 16);
+    m_homeAddress = Ipv6Address::Deserialize(address);
+}
+
+void
+BindingErrorHeader::PrintMessageData(std::ostream& os) const
+{
+    os << "status=" << +m_status << " home-address=" << m_homeAddress;
 }
 
 // ---------------------------------------------------------------------------
@@ -1281,10 +1492,18 @@ namespace
 {
 constexpr int64_t NS_PER_S = 1'000'000'000;
 constexpr uint64_t MAX_TIMESTAMP_SECONDS = (uint64_t{1} << 48) - 1;
+/// 2026-01-01 00:00:00 UTC in seconds since 1970-01-01 00:00:00 UTC.
+constexpr int64_t DEFAULT_EPOCH_UNIX_SECONDS = 1'767'225'600;
+
+GlobalValue g_timestampEpoch("Pmipv6TimestampEpoch",
+                             "Wall-clock time (since 1970-01-01 00:00 UTC, RFC 5213 sec. 8.8) "
+                             "at simulation time 0; the Mobility Header timestamps count from it",
+                             TimeValue(Seconds(DEFAULT_EPOCH_UNIX_SECONDS)),
+                             MakeTimeChecker(Seconds(0)));
 } // namespace
 
 uint64_t
-TimeToMobilityTimestamp(Time t)
+UnixTimeToMobilityTimestamp(Time t)
 {
     const int64_t ns = t.GetNanoSeconds();
     if (ns <= 0)
@@ -1301,7 +1520,7 @@ TimeToMobilityTimestamp(Time t)
 }
 
 Time
-MobilityTimestampToTime(uint64_t ts)
+MobilityTimestampToUnixTime(uint64_t ts)
 {
     const uint64_t seconds = ts >> 16;
     const uint64_t fraction = ts & 0xffff;
@@ -1312,6 +1531,27 @@ MobilityTimestampToTime(uint64_t ts)
     // Rounded up, so that converting back (which rounds down) gives ts again.
     const int64_t fractionNs = static_cast<int64_t>((fraction * NS_PER_S + 0xffff) >> 16);
     return NanoSeconds(static_cast<int64_t>(seconds) * NS_PER_S + fractionNs);
+}
+
+Time
+GetMobilityTimestampEpoch()
+{
+    TimeValue epoch;
+    g_timestampEpoch.GetValue(epoch);
+    return epoch.Get();
+}
+
+uint64_t
+TimeToMobilityTimestamp(Time simulationTime)
+{
+    return UnixTimeToMobilityTimestamp(simulationTime + GetMobilityTimestampEpoch());
+}
+
+Time
+MobilityTimestampToTime(uint64_t ts)
+{
+    Time t = MobilityTimestampToUnixTime(ts);
+    return t == Time::Max() ? t : t - GetMobilityTimestampEpoch();
 }
 
 std::string
@@ -1331,6 +1571,8 @@ MhTypeName(uint8_t type)
         return "HandoverInitiate";
     case MhType::HandoverAck:
         return "HandoverAck";
+    case MhType::BindingError:
+        return "BindingError";
     }
     return "MhType(" + std::to_string(type) + ")";
 }

@@ -32,6 +32,7 @@ enum class MhType : uint8_t
     BindingUpdate = 5,     //!< RFC 6275 6.1.7 (PBU: RFC 5213 8.1)
     BindingAck = 6,        //!< RFC 6275 6.1.8 (PBA: RFC 5213 8.2)
     FastBindingUpdate = 8, //!< RFC 5568 6.3.1
+    BindingError = 7,      //!< RFC 6275 6.1.9
     FastBindingAck = 9,    //!< RFC 5568 6.3.2
     HandoverInitiate = 14, //!< RFC 5568 6.2.1, RFC 5949 6.1.1
     HandoverAck = 15,      //!< RFC 5568 6.2.2, RFC 5949 6.1.2
@@ -96,6 +97,16 @@ enum : uint8_t
 };
 } // namespace AccessTechnologyType
 
+/// Binding Error status values (RFC 6275 sec. 6.1.9).
+namespace BindingErrorStatus
+{
+enum : uint8_t
+{
+    UNKNOWN_BINDING_FOR_HOME_ADDRESS_OPTION = 1,
+    UNRECOGNIZED_MH_TYPE = 2, //!< RFC 6275 sec. 9.2
+};
+} // namespace BindingErrorStatus
+
 /// HI Code values (RFC 5568 sec. 6.2.1; 2 and 3 added by RFC 5949 sec. 6.1.1).
 namespace HandoverInitiateCode
 {
@@ -142,7 +153,9 @@ enum : uint8_t
     MN_LINK_LAYER_ID = 25,       //!< RFC 5213 8.6
     LINK_LOCAL_ADDRESS = 26,     //!< RFC 5213 8.7
     TIMESTAMP = 27,              //!< RFC 5213 8.8
+    CONTEXT_REQUEST = 40,        //!< RFC 5949 6.2.1
     LMA_ADDRESS = 41,            //!< RFC 5949 6.2.2 (LMAA)
+    MN_LINK_LOCAL_IID = 42,      //!< RFC 5949 6.2.3 (MN LLA-IID)
 };
 } // namespace MobilityOptionType
 
@@ -164,6 +177,19 @@ bool operator==(const HomeNetworkPrefix& a, const HomeNetworkPrefix& b);
 bool operator!=(const HomeNetworkPrefix& a, const HomeNetworkPrefix& b);
 
 /**
+ * One request of a Context Request option (RFC 5949 6.2.1): the type of
+ * the mobility option whose context is asked for (Req-type), and the data
+ * that qualifies the request (Req-option, Req-length octets; often none).
+ */
+struct ContextRequestEntry
+{
+    uint8_t type{0};
+    std::vector<uint8_t> option;
+};
+
+bool operator==(const ContextRequestEntry& a, const ContextRequestEntry& b);
+
+/**
  * The mobility options a message carries, parsed from / written as TLVs
  * (RFC 6275 6.2 with its alignment rules: each option is preceded by Pad1/PadN
  * so that it starts at its required 8n+k offset counted from the start of the
@@ -183,6 +209,14 @@ struct MobilityOptions
     std::optional<Ipv6Address> lmaAddress;
     /// type 7, RFC 5568 6.4.3 MH Link-Layer Address option, Option-Code 2 (MN's LLA)
     std::optional<std::vector<uint8_t>> linkLayerAddress;
+    /// type 40, RFC 5949 6.2.1 Context Request option: Reserved, then the
+    /// requests (Req-type, Req-length, Req-option); align 2n (RFC 6275 6.2:
+    /// the 16-bit Reserved field on its natural boundary)
+    std::optional<std::vector<ContextRequestEntry>> contextRequest;
+    /// type 42, RFC 5949 6.2.3 MN Link-local Address Interface Identifier
+    /// (MN LLA-IID): Reserved, 64-bit interface identifier; align 8n+4 (the
+    /// identifier on an 8-octet boundary, RFC 6275 6.2)
+    std::optional<uint64_t> mnLinkLocalIid;
     /// unrecognised options skipped on receive (counted, not kept; never written)
     uint32_t unknownOptions = 0;
 };
@@ -423,7 +457,11 @@ class HandoverInitiateHeader : public MobilityHeader
     uint8_t m_code{0};
 };
 
-/// RFC 5568 6.2.2 Handover Acknowledge (RFC 5949 6.1.2): sequence and Code.
+/**
+ * RFC 5568 6.2.2 Handover Acknowledge with the RFC 5949 6.1.2 flags: the
+ * octet after the Sequence # holds U (buffer), P (proxy: a PFMIPv6 HAck,
+ * answering an HI with P set) and F (forwarding), then reserved bits.
+ */
 class HandoverAckHeader : public MobilityHeader
 {
   public:
@@ -435,6 +473,13 @@ class HandoverAckHeader : public MobilityHeader
     void SetSequence(uint16_t sequence);
     uint16_t GetSequence() const;
 
+    void SetFlagU(bool f); //!< buffer allocated (RFC 5949)
+    bool GetFlagU() const;
+    void SetFlagP(bool f); //!< Proxy: PFMIPv6 HAck (RFC 5949)
+    bool GetFlagP() const;
+    void SetFlagF(bool f); //!< Forwarding (RFC 5949)
+    bool GetFlagF() const;
+
     void SetCode(uint8_t code); //!< see HandoverAckCode
     uint8_t GetCode() const;
 
@@ -445,18 +490,63 @@ class HandoverAckHeader : public MobilityHeader
     void PrintMessageData(std::ostream& os) const override;
 
   private:
+    void SetFlag(uint8_t mask, bool f);
+
     uint16_t m_sequence{0};
+    uint8_t m_flags{0};
     uint8_t m_code{0};
 };
 
 /**
- * RFC 5213 8.8 timestamp: 48-bit seconds + 16-bit 1/65536 fractions, here
- * counted from simulation time 0. Rounds down; negative times give 0 and
- * times past 2^48 s saturate.
+ * RFC 6275 6.1.9 Binding Error: Status, Reserved, Home Address (the
+ * unspecified address when the offending packet had no Home Address
+ * destination option, RFC 6275 9.3.3), options. Sent for an unrecognised
+ * MH Type with status 2 (RFC 6275 9.2).
  */
-uint64_t TimeToMobilityTimestamp(Time t);
-/// Inverse of TimeToMobilityTimestamp: rounds the fraction up to the next
-/// nanosecond so that TimeToMobilityTimestamp(MobilityTimestampToTime(ts)) == ts.
+class BindingErrorHeader : public MobilityHeader
+{
+  public:
+    static TypeId GetTypeId();
+    TypeId GetInstanceTypeId() const override;
+
+    BindingErrorHeader(); //!< MH type 7
+
+    void SetStatus(uint8_t status); //!< see BindingErrorStatus
+    uint8_t GetStatus() const;
+    void SetHomeAddress(Ipv6Address address);
+    Ipv6Address GetHomeAddress() const;
+
+  protected:
+    uint32_t GetMessageDataSize() const override;
+    void SerializeMessageData(Buffer::Iterator& i) const override;
+    void DeserializeMessageData(Buffer::Iterator& i) override;
+    void PrintMessageData(std::ostream& os) const override;
+
+  private:
+    uint8_t m_status{BindingErrorStatus::UNRECOGNIZED_MH_TYPE};
+    Ipv6Address m_homeAddress{Ipv6Address::GetAny()};
+};
+
+/**
+ * RFC 5213 8.8 timestamp: 48-bit seconds + 16-bit 1/65536 fractions of the
+ * time \p sinceUnixEpoch since 1970-01-01 00:00 UTC. Rounds down; negative
+ * times give 0 and times past 2^48 s saturate.
+ */
+uint64_t UnixTimeToMobilityTimestamp(Time sinceUnixEpoch);
+/// Inverse of UnixTimeToMobilityTimestamp: rounds the fraction up to the next
+/// nanosecond so that UnixTimeToMobilityTimestamp(MobilityTimestampToUnixTime(ts)) == ts.
+Time MobilityTimestampToUnixTime(uint64_t ts);
+
+/**
+ * The wall-clock time (since 1970-01-01 00:00 UTC) at simulation time 0:
+ * the global value "Pmipv6TimestampEpoch", by default 2026-01-01 00:00 UTC,
+ * so that timestamps (and pcaps decoded with them) show a modern date.
+ */
+Time GetMobilityTimestampEpoch();
+/// The RFC 5213 8.8 timestamp of simulation time \p simulationTime (what agents stamp).
+uint64_t TimeToMobilityTimestamp(Time simulationTime);
+/// The simulation time a timestamp stands for: negative if before time 0,
+/// Time::Max() past what Time holds. Exact inverse of TimeToMobilityTimestamp.
 Time MobilityTimestampToTime(uint64_t ts);
 
 /// Plain name of an MH type ("BindingUpdate", "HandoverAck", ...; "MhType(N)" otherwise).

@@ -1,6 +1,7 @@
 #include "mobility-l4-protocol.h"
 
 #include "ns3/log.h"
+#include "ns3/nstime.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
@@ -24,6 +25,12 @@ MobilityL4Protocol::GetTypeId()
                           "before it goes down to IPv6 (signalling jitter; 0: none)",
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&MobilityL4Protocol::m_sendJitter),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("BindingErrorInterval",
+                          "RFC 6275 sec. 9.2: Binding Errors are rate-limited as ICMPv6 "
+                          "errors; at most one per this interval (0: no limit)",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&MobilityL4Protocol::m_bindingErrorInterval),
                           MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Tx",
                             "A Mobility Header message was sent",
@@ -142,11 +149,44 @@ MobilityL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Int
     if (it == m_handlers.end())
     {
         Drop(p, header.GetSource(), DROP_NO_HANDLER);
+        SendBindingError(type, header);
         return RX_OK;
     }
     m_rxTrace(p, header.GetSource(), header.GetDestination());
     it->second(p, header);
     return RX_OK;
+}
+
+void
+MobilityL4Protocol::SendBindingError(uint8_t mhType, const Ipv6Header& header)
+{
+    // RFC 6275 sec. 9.2: never in answer to a Binding Error (no loops), nor
+    // to a multicast destination or an unspecified source.
+    if (mhType == static_cast<uint8_t>(MhType::BindingError) ||
+        header.GetDestination().IsMulticast() || header.GetSource().IsAny() ||
+        header.GetSource().IsMulticast())
+    {
+        return;
+    }
+    if (m_lastBindingError != Time::Min() &&
+        Simulator::Now() - m_lastBindingError < m_bindingErrorInterval)
+    {
+        NS_LOG_LOGIC("Binding Error to " << header.GetSource() << " rate-limited");
+        return;
+    }
+    m_lastBindingError = Simulator::Now();
+    BindingErrorHeader be;
+    be.SetStatus(BindingErrorStatus::UNRECOGNIZED_MH_TYPE);
+    // RFC 6275 sec. 9.3.3: no Home Address destination option was there.
+    be.SetHomeAddress(Ipv6Address::GetAny());
+    m_bindingErrors++;
+    Send(be, header.GetDestination(), header.GetSource());
+}
+
+uint64_t
+MobilityL4Protocol::GetBindingErrorCount() const
+{
+    return m_bindingErrors;
 }
 
 void

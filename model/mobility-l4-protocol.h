@@ -23,7 +23,10 @@ namespace ns3
  * length and the RFC 6275 checksum once, then hands the packet (still
  * starting with the Mobility Header) to the handler registered for its MH
  * Type. Everything refused is counted and fired on the "Drop" trace with a
- * reason; nothing is dropped silently.
+ * reason; nothing is dropped silently. A message of an MH Type no handler
+ * claims is answered with a Binding Error, status 2 (RFC 6275 sec. 9.2),
+ * at most one per BindingErrorInterval, never to a Binding Error itself or
+ * to a multicast destination.
  *
  * SendJitter (0 by default) holds each message back by a delay drawn
  * uniformly from [0, SendJitter] before it goes down to IPv6: jitter on
@@ -85,15 +88,21 @@ class MobilityL4Protocol : public Ipv6OnlyL4Protocol
     uint64_t GetSentCount() const;
     uint64_t GetSentBytes() const;
     uint64_t GetDropCount() const;
+    uint64_t GetBindingErrorCount() const; //!< Binding Errors sent
 
     static std::string DropReasonName(DropReason reason);
 
   private:
     void SendNow(Ptr<Packet> p, Ipv6Address src, Ipv6Address dst);
+    /// RFC 6275 sec. 9.2 / 9.3.3: tell the sender its MH Type is unknown.
+    void SendBindingError(uint8_t mhType, const Ipv6Header& header);
 
     std::map<uint8_t, MessageHandler> m_handlers;
     Time m_sendJitter;
     Ptr<UniformRandomVariable> m_jitter;
+    Time m_bindingErrorInterval;
+    Time m_lastBindingError{Time::Min()};
+    uint64_t m_bindingErrors{0};
     uint64_t m_sent{0};
     uint64_t m_sentBytes{0};
     uint64_t m_drops{0};

@@ -33,7 +33,8 @@ void
 Pfmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
 {
     HandoverInitiateHeader hi;
-    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hi))
+    if (!FromNeighbor(p, ip) || !m_mag->GetMobilityProtocol()->Parse(p, ip, hi) ||
+        HandleForwardingCompleted(p, hi, ip))
     {
         return;
     }
@@ -52,7 +53,7 @@ Pfmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
     {
         // Reactive (sec. 4.2), at the PMAG: forward what is buffered and what
         // still comes. The HAck tells the NMAG the prefix.
-        SendHack(*e, hi.GetSequence(), ip.GetSource(), 0);
+        SendHack(*e, hi.GetSequence(), ip.GetSource(), HandoverAckCode::ACCEPTED, FlagsOf(hi));
         if (!e->attached)
         {
             StartForwarding(*e, c, ip.GetSource());
@@ -73,27 +74,34 @@ Pfmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
         }
         SwitchToState(*e, c, AWAITING_MN);
         ScheduleCleanup(*e, c, m_forwardingLifetime);
+        c.forwardingFrom = c.peer; // the PMAG forwards once the MN has left it
     }
-    SendHack(*e, hi.GetSequence(), ip.GetSource(), 0);
+    SendHack(*e, hi.GetSequence(), ip.GetSource(), HandoverAckCode::ACCEPTED, FlagsOf(hi));
 }
 
 void
 Pfmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
 {
     HandoverAckHeader hack;
-    if (!m_mag->GetMobilityProtocol()->Parse(p, ip, hack))
+    if (!FromNeighbor(p, ip) || !m_mag->GetMobilityProtocol()->Parse(p, ip, hack))
     {
         return;
     }
     Mac48Address mn;
     BindingUpdateListEntry* e = EntryOf(hack.GetOptions(), mn, false);
     auto it = m_contexts.find(mn);
-    if (!e || it == m_contexts.end() || it->second.peer != ip.GetSource())
+    if (!e || it == m_contexts.end() || it->second.peer != ip.GetSource() ||
+        hack.GetSequence() != it->second.sequence)
     {
+        // RFC 5568 6.2.2: the HAck answers the HI of the same sequence number.
         m_mag->GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
         return;
     }
     HandoverContext& c = it->second;
+    if (c.state == HO_INITIATED && HandleRefusal(*e, c, hack))
+    {
+        return; // the NMAG will not take the MN: nothing to forward there
+    }
     const auto& prefixes = hack.GetOptions().homeNetworkPrefixes;
     if (e->homeNetworkPrefix.prefix.IsAny() && !prefixes.empty())
     {
@@ -114,11 +122,15 @@ bool
 Pfmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
 {
     HandoverContext& c = Context(e.linkLayerId);
+    if (EndAtDetach(e, c))
+    {
+        return true;
+    }
     switch (c.state)
     {
     case HO_READY:
         StartForwarding(e, c, c.peer);
-        ScheduleCleanup(e, c, m_forwardingLifetime);
+        ScheduleCleanup(e, c, m_forwardingLifetime); // safety net for a lost HI Code 2
         return true;
     case HO_INITIATED:
         // Forwarding starts with the HAck; if the HI or the HAck was lost,
@@ -143,6 +155,7 @@ Pfmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
         FlushToMn(e, c); // the core sent the PBU with the HI's prefix
         SwitchToState(e, c, CONNECTED);
         ScheduleCleanup(e, c, m_forwardingLifetime);
+        EndPeerForwarding(e, c); // if it was registered already
         return;
     }
     Reset(e, c);
@@ -153,6 +166,16 @@ Pfmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
         SendHi(e, c, c.peer, true, true);
         SwitchToState(e, c, CONNECTED);
         ScheduleCleanup(e, c, m_forwardingLifetime);
+    }
+}
+
+void
+Pfmipv6MagExtension::NotifyRegistered(BindingUpdateListEntry& e)
+{
+    auto it = m_contexts.find(e.linkLayerId);
+    if (it != m_contexts.end() && it->second.state == CONNECTED)
+    {
+        EndPeerForwarding(e, it->second); // sec. 6.1.1 Code 2
     }
 }
 

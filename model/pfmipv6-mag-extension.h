@@ -24,6 +24,12 @@ namespace ns3
  * Reactive (sec. 4.2): the PMAG buffers after the MN leaves; the NMAG,
  * once the MN is attached, sends HI (F flag: forward) to the PMAG named by
  * the access network, next to its PBU; the PMAG answers HAck and forwards.
+ *
+ * In both, once the MN is attached and registered at the NMAG, the NMAG
+ * sends HI Code 2 ("forwarding completed", sec. 6.1.1) and the PMAG ends
+ * forwarding at once; ForwardingLifetime is only the safety net. A HAck
+ * with another sequence number than the HI's is refused (counted, traced);
+ * one with a refusal Code stops the handover (no forwarding).
  */
 class Pfmipv6MagExtension : public FastHandoverMagExtension
 {
@@ -33,6 +39,7 @@ class Pfmipv6MagExtension : public FastHandoverMagExtension
     void Install(Ptr<Pmipv6Mag> mag) override;
     void NotifyAttach(BindingUpdateListEntry& e) override;
     bool NotifyDetach(BindingUpdateListEntry& e) override;
+    void NotifyRegistered(BindingUpdateListEntry& e) override;
     bool HandleUplink(BindingUpdateListEntry& e,
                       Ptr<const Packet> p,
                       const Ipv6Header& header) override;

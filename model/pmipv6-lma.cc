@@ -173,6 +173,15 @@ Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu,
         // de-registration after the new MAG's registration).
         return BindingAckStatus::TIMESTAMP_LOWER_THAN_PREV_ACCEPTED;
     }
+    if (entry && entry->proxyCoa == proxyCoa &&
+        static_cast<int16_t>(pbu.GetSequence() - entry->lastSequence) <= 0)
+    {
+        // RFC 6275 sec. 9.5.1: a sequence number not newer (modulo 2^16)
+        // than the last one accepted from this MAG is a replay, whatever its
+        // timestamp says. Only within one MAG's numbering: MAGs number their
+        // PBUs independently, timestamps order them across MAGs (RFC 5213 5.5).
+        return BindingAckStatus::SEQUENCE_NUMBER_OUT_OF_WINDOW;
+    }
 
     if (pbu.GetLifetimeUnits() == 0)
     {
@@ -352,6 +361,11 @@ Pmipv6Lma::SendPba(const BindingUpdateHeader& pbu,
     else
     {
         pba.SetLifetimeUnits(0);
+    }
+    if (status == BindingAckStatus::SEQUENCE_NUMBER_OUT_OF_WINDOW && entry)
+    {
+        // RFC 6275 sec. 9.5.1: the last accepted sequence number.
+        pba.SetSequence(entry->lastSequence);
     }
     if (status == BindingAckStatus::TIMESTAMP_MISMATCH)
     {

@@ -157,7 +157,12 @@ Pmipv6Mag::GetTypeId()
             .AddTraceSource("DataDrop",
                             "A data packet of a mobile node was dropped",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_dataDropTrace),
-                            "ns3::Pmipv6Mag::DataDropTracedCallback");
+                            "ns3::Pmipv6Mag::DataDropTracedCallback")
+            .AddTraceSource("RegistrationRefused",
+                            "The LMA refused a registration for good (RFC 5213 sec. 6.9.1.2): "
+                            "the MAG stops serving the mobile node",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_refusedTrace),
+                            "ns3::Pmipv6Mag::RefusedTracedCallback");
     return tid;
 }
 
@@ -182,6 +187,18 @@ bool
 Pmipv6Mag::IsAccessInterface(uint32_t ifIndex) const
 {
     return m_accessInterfaces.count(ifIndex) != 0;
+}
+
+void
+Pmipv6Mag::AddNeighborMag(Ipv6Address proxyCoa)
+{
+    m_neighborMags.insert(proxyCoa);
+}
+
+bool
+Pmipv6Mag::IsNeighborMag(Ipv6Address proxyCoa) const
+{
+    return m_neighborMags.count(proxyCoa) != 0;
 }
 
 void
@@ -231,6 +248,9 @@ Pmipv6Mag::GetOrCreateEntry(Mac48Address mn)
     e.mnIdentifier = policy->second.mnIdentifier;
     e.lmaAddress = policy->second.lma;
     e.homeNetworkPrefix = HomeNetworkPrefix{Ipv6Address::GetAny(), 0};
+    // Numbered on from every PBU this MAG sent: a MN that comes back after
+    // its entry was removed is not refused as a replay (RFC 6275 9.5.1).
+    e.sequence = m_lastSequence;
     return &e;
 }
 
@@ -261,7 +281,10 @@ Pmipv6Mag::SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::Stat
 }
 
 void
-Pmipv6Mag::NotifyAttach(Mac48Address mn, uint32_t ifIndex, Ipv6Address previousMag)
+Pmipv6Mag::NotifyAttach(Mac48Address mn,
+                        uint32_t ifIndex,
+                        Ipv6Address previousMag,
+                        uint8_t handoffIndicator)
 {
     BindingUpdateListEntry* e = GetOrCreateEntry(mn);
     if (!e)
@@ -278,14 +301,19 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn, uint32_t ifIndex, Ipv6Address previousM
     e->attached = true;
     e->accessInterface = ifIndex;
     e->previousMag = previousMag;
+    // RFC 5213 sec. 6.9.1.1 / 8.4: what the MAG knows of this attach.
+    if (handoffIndicator == HandoffIndicator::RESERVED)
+    {
+        handoffIndicator = previousMag.IsAny() ? HandoffIndicator::HANDOFF_STATE_UNKNOWN
+                                               : HandoffIndicator::HANDOFF_BETWEEN_MAGS;
+    }
+    e->handoffIndicator = handoffIndicator;
     PinNeighbor(*e);
     m_attachTrace(e->mnIdentifier, mn);
     switch (e->state)
     {
     case BindingUpdateListEntry::IDLE:
     case BindingUpdateListEntry::DEREGISTERING:
-        // The MN keeps one interface and moves it between MAGs (RFC 5213 8.4).
-        e->handoffIndicator = 3;
         Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
         break;
     case BindingUpdateListEntry::REGISTERED:
@@ -392,6 +420,10 @@ Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
     o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
     o.timestamp = e.timestamp;
     e.pbuSentAt = Simulator::Now();
+    if (static_cast<int16_t>(e.sequence - m_lastSequence) > 0)
+    {
+        m_lastSequence = e.sequence;
+    }
     m_pbuTxTrace(e.mnIdentifier, e.sequence, lifetime);
     SendMessage(pbu, e.lmaAddress);
     Simulator::Cancel(e.retransmitEvent);
@@ -440,6 +472,8 @@ Pmipv6Mag::Refresh(Mac48Address mn)
 {
     if (BindingUpdateListEntry* e = m_list.Find(mn))
     {
+        // RFC 5213 sec. 8.4: a re-registration, nothing changed.
+        e->handoffIndicator = HandoffIndicator::HANDOFF_STATE_NOT_CHANGED;
         Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
     }
 }
@@ -508,9 +542,31 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     }
     if (pba.GetStatus() >= 128)
     {
+        const uint8_t status = pba.GetStatus();
+        // RFC 5213 sec. 6.9.1.2: while the MN is still here, 157 (an older
+        // timestamp than the LMA holds) and 156 (timestamp out of the LMA's
+        // window) call for a new PBU with a fresh timestamp; 135 (RFC 6275
+        // 11.7.3) for one numbered after the LMA's last accepted sequence
+        // number. At most MaxPbuRetransmissions of them, so that an LMA
+        // that keeps refusing gets no endless storm.
+        const bool retry = status == BindingAckStatus::TIMESTAMP_LOWER_THAN_PREV_ACCEPTED ||
+                           status == BindingAckStatus::TIMESTAMP_MISMATCH ||
+                           status == BindingAckStatus::SEQUENCE_NUMBER_OUT_OF_WINDOW;
+        if (retry && e->attached && e->retransmissions < m_maxRetransmissions)
+        {
+            NS_LOG_INFO("MAG " << GetAddress() << ": registration of " << e->mnIdentifier
+                               << " refused with " << unsigned(status) << "; registering again");
+            e->retransmissions++;
+            e->sequence++;
+            e->timestamp = TimeToMobilityTimestamp(Simulator::Now());
+            SendPbu(*e, m_bindingLifetime);
+            return;
+        }
         NS_LOG_WARN("MAG " << GetAddress() << ": registration of " << e->mnIdentifier
-                           << " refused, status " << unsigned(pba.GetStatus()));
+                           << " refused, status " << unsigned(status) << "; no service");
+        Simulator::Cancel(e->refreshEvent);
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
+        m_refusedTrace(e->mnIdentifier, status);
         return;
     }
     if (o.homeNetworkPrefixes.empty())

@@ -77,13 +77,24 @@ class Pmipv6Mag : public MobilityAgent
     void AddAccessInterface(uint32_t ifIndex);
     bool IsAccessInterface(uint32_t ifIndex) const;
 
+    /// Another MAG this one exchanges fast-handover messages with (RFC 5949
+    /// sec. 4: neighbouring MAGs share a security association); MAG-MAG
+    /// messages from any other node are refused.
+    void AddNeighborMag(Ipv6Address proxyCoa);
+    bool IsNeighborMag(Ipv6Address proxyCoa) const;
+
     /**
      * The access technology reports that \p mn is now reachable on
      * \p ifIndex, coming from \p previousMag if it knows (:: otherwise).
+     * \p handoffIndicator is what the access technology knows of the
+     * attach (RFC 5213 sec. 8.4: 1 new interface, 2 another interface of
+     * the MN, 3 another MAG); 0 lets the MAG judge: 3 if \p previousMag is
+     * known, else 4 (unknown).
      */
     void NotifyAttach(Mac48Address mn,
                       uint32_t ifIndex,
-                      Ipv6Address previousMag = Ipv6Address::GetAny());
+                      Ipv6Address previousMag = Ipv6Address::GetAny(),
+                      uint8_t handoffIndicator = 0);
     /// The access technology reports that \p mn has gone.
     void NotifyDetach(Mac48Address mn);
 
@@ -123,6 +134,7 @@ class Pmipv6Mag : public MobilityAgent
     typedef void (*PbuTracedCallback)(std::string mnId, uint16_t seq, Time lifetime);
     typedef void (*PbaTracedCallback)(std::string mnId, uint8_t status, Time lifetime);
     typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, std::string reason);
+    typedef void (*RefusedTracedCallback)(std::string mnId, uint8_t status);
 
   protected:
     void DoInitialize() override;
@@ -156,6 +168,8 @@ class Pmipv6Mag : public MobilityAgent
 
     std::map<Mac48Address, Policy> m_policies;
     std::set<uint32_t> m_accessInterfaces;
+    std::set<Ipv6Address> m_neighborMags;
+    uint16_t m_lastSequence{0}; //!< highest PBU sequence number sent (RFC 1982 order)
     BindingUpdateList m_list;
     Ptr<MagExtension> m_extension;
 
@@ -175,6 +189,7 @@ class Pmipv6Mag : public MobilityAgent
     TracedCallback<std::string, uint8_t, Time> m_pbaRxTrace;
     TracedCallback<std::string, Mac48Address> m_raTxTrace;
     TracedCallback<Ptr<const Packet>, std::string> m_dataDropTrace;
+    TracedCallback<std::string, uint8_t> m_refusedTrace;
 };
 
 } // namespace ns3

@@ -886,7 +886,7 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
   public:
     Fpmipv6PredictiveMessagesTestCase()
         : SimulationTestCase("FPMIPv6 predictive on the wire: HI, PBU with the HI's timestamp, "
-                             "HAck, FBU, FBack")
+                             "HAck (P, U), FBU, FBack, HI Code 2 ends the forwarding")
     {
     }
 
@@ -907,7 +907,7 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(fh.predictions.size(), 1, "prediction made");
         PMIPV6_TEST_REQUIRE_EQ(d.GetL2Handovers().size(), 1, "one L2 handover");
         const Time attached = d.GetL2Handovers()[0].attached;
-        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 1, "HIs between the MAGs");
+        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 2, "HIs between the MAGs (prediction, Code 2)");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHack), 1, "HAcks between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFbu), 1, "FBUs between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFback), 1, "FBacks between the MAGs");
@@ -969,6 +969,9 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(hackFrame.Parse(hack), true, "HAck parses");
         NS_TEST_EXPECT_MSG_EQ(hack.GetSequence(), hi.GetSequence(), "HAck: the HI's sequence");
         NS_TEST_EXPECT_MSG_EQ(unsigned(hack.GetCode()), 0u, "HAck: accepted");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagP(), true, "HAck: P flag (RFC 5949 6.1.2)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagU(), true, "HAck: U flag (buffering, as the HI asked)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagF(), false, "HAck: F flag (no forwarding asked)");
         NS_TEST_EXPECT_MSG_EQ_TOL(Ms(hackFrame.at),
                                   Ms(pbuFrame.at) + Ms(p.rttMagLma),
                                   kTimingTolMs,
@@ -1001,6 +1004,29 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
                                   kTimingTolMs,
                                   "FBack sent when the FBU arrives");
 
+        // HI Code 2 (RFC 5949 6.1.1), new -> old: the MN is attached and
+        // registered at the new MAG, so the old MAG's forwarding can end. The
+        // old MAG's context ends when it arrives, not ForwardingLifetime later.
+        int doneIdx = fh.FindMessage(kHi, 1, 0);
+        PMIPV6_TEST_REQUIRE_NE(doneIdx, -1, "HI Code 2 from MAG 1 to MAG 0");
+        const MhFrame& doneFrame = fh.messages[doneIdx];
+        HandoverInitiateHeader done;
+        PMIPV6_TEST_REQUIRE_EQ(doneFrame.Parse(done), true, "HI Code 2 parses");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(done.GetCode()),
+                              unsigned(HandoverInitiateCode::FORWARDING_COMPLETED),
+                              "HI: Code 2, forwarding completed");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(doneFrame.at),
+                                  Ms(fbuFrame.at),
+                                  kTimingTolMs,
+                                  "HI Code 2 right after the FBU (registered before the attach)");
+        const Time forwardingStart = fh.EnteredAt(0, "FORWARDING");
+        const Time forwardingEnd = fh.EnteredAt(0, "IDLE");
+        NS_TEST_EXPECT_MSG_GT(forwardingStart, Seconds(0), "old MAG forwarded");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(forwardingEnd),
+                                  Ms(doneFrame.at) + Ms(p.rttMagMag) / 2,
+                                  kTimingTolMs,
+                                  "old MAG's context ends when HI Code 2 arrives");
+
         // In that order.
         NS_TEST_EXPECT_MSG_LT(hiFrame.at, pbuFrame.at, "HI before PBU");
         NS_TEST_EXPECT_MSG_LT(pbuFrame.at, hackFrame.at, "PBU before HAck");
@@ -1011,16 +1037,18 @@ class Fpmipv6PredictiveMessagesTestCase : public SimulationTestCase
 };
 
 /**
- * Seed 000 sec. 3.4, unpredicted FPMIPv6 (Tpred 0): no HI, no HAck; the
- * new MAG sends the FBU to the old MAG right at the attach (next to the
- * core's PBU) and gets the FBack.
+ * Seed 000 sec. 3.4, unpredicted FPMIPv6 (Tpred 0): no predictive HI, no
+ * HAck; the new MAG sends the FBU to the old MAG right at the attach (next
+ * to the core's PBU) and gets the FBack; with its own PBA it ends the old
+ * MAG's forwarding with HI Code 2 (RFC 5949 6.1.1).
  */
 class Fpmipv6ReactiveMessagesTestCase : public SimulationTestCase
 {
   public:
     Fpmipv6ReactiveMessagesTestCase()
         : SimulationTestCase(
-              "FPMIPv6 reactive on the wire: no HI, FBU new -> old at the attach, FBack")
+              "FPMIPv6 reactive on the wire: FBU new -> old at the attach, FBack, HI Code 2 "
+              "at the PBA")
     {
     }
 
@@ -1039,7 +1067,7 @@ class Fpmipv6ReactiveMessagesTestCase : public SimulationTestCase
         CHECK_ALL_CHECKSUMS(fh);
         PMIPV6_TEST_REQUIRE_EQ(d.GetL2Handovers().size(), 1, "one L2 handover");
         const Time attached = d.GetL2Handovers()[0].attached;
-        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 0, "no HI");
+        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 1, "one HI: Code 2");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHack), 0, "no HAck");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFbu), 1, "FBUs between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFback), 1, "FBacks between the MAGs");
@@ -1065,6 +1093,20 @@ class Fpmipv6ReactiveMessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(fh.messages[fbackIdx].Parse(fback), true, "FBack parses");
         NS_TEST_EXPECT_MSG_EQ(fback.GetSequence(), fbu.GetSequence(), "FBack: the FBU's sequence");
         NS_TEST_EXPECT_MSG_GT(fh.messages[fbackIdx].at, fbuFrame.at, "FBack after the FBU");
+        int doneIdx = fh.FindMessage(kHi, 1, 0);
+        PMIPV6_TEST_REQUIRE_NE(doneIdx, -1, "HI Code 2 from MAG 1 to MAG 0");
+        HandoverInitiateHeader done;
+        PMIPV6_TEST_REQUIRE_EQ(fh.messages[doneIdx].Parse(done), true, "HI parses");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(done.GetCode()), 2u, "HI Code 2: forwarding completed");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.messages[doneIdx].at),
+                                  Ms(fh.messages[pbuIdx].at) + Ms(d.GetParameters().rttMagLma),
+                                  kTimingTolMs,
+                                  "HI Code 2 when the new MAG's PBA arrives");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.EnteredAt(0, "IDLE")),
+                                  Ms(fh.messages[doneIdx].at) +
+                                      Ms(d.GetParameters().rttMagMag) / 2,
+                                  kTimingTolMs,
+                                  "old MAG stops forwarding when HI Code 2 arrives");
         Simulator::Destroy();
     }
 };
@@ -1113,7 +1155,7 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
         const Time attached = d.GetL2Handovers()[0].attached;
         BindingCacheEntry* bce = d.GetLmaApp()->GetBindingCache().Find(d.GetMnIdentifier(0));
         PMIPV6_TEST_REQUIRE_NE(bce, nullptr, "MN has a binding");
-        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 1, "HIs between the MAGs");
+        NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHi), 2, "HIs between the MAGs (and Code 2)");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kHack), 1, "HAcks between the MAGs");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFbu), 0, "no FBU in RFC 5949");
         NS_TEST_EXPECT_MSG_EQ(fh.CountMagMag(kFback), 0, "no FBack in RFC 5949");
@@ -1138,6 +1180,9 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
         PMIPV6_TEST_REQUIRE_EQ(hackFrame.Parse(hack), true, "HAck parses");
         NS_TEST_EXPECT_MSG_EQ(hack.GetSequence(), hi.GetSequence(), "HAck: the HI's sequence");
         NS_TEST_EXPECT_MSG_EQ(unsigned(hack.GetCode()), 0u, "HAck: accepted");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagP(), true, "HAck: P flag (RFC 5949 6.1.2)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagU(), true, "HAck: U flag (buffering, as the HI asked)");
+        NS_TEST_EXPECT_MSG_EQ(hack.GetFlagF(), !m_predictive, "HAck: F flag iff the HI asked");
         NS_TEST_EXPECT_MSG_GT(hackFrame.at, hiFrame.at, "HAck after HI");
         int pbuIdx = fh.FindMessage(kPbu, 1, -1, MilliSeconds(500));
         PMIPV6_TEST_REQUIRE_NE(pbuIdx, -1, "NMAG registers the MN");
@@ -1145,6 +1190,26 @@ class Pfmipv6MessagesTestCase : public SimulationTestCase
                                   Ms(attached),
                                   kTimingTolMs,
                                   "NMAG's (first) PBU at the attach, not before");
+        // Sec. 6.1.1 Code 2: with its PBA the NMAG ends the PMAG's forwarding.
+        int doneIdx = -1;
+        for (std::size_t k = 0; k < fh.messages.size(); ++k)
+        {
+            HandoverInitiateHeader h;
+            if (fh.messages[k].Type() == kHi && fh.messages[k].Parse(h) &&
+                h.GetCode() == HandoverInitiateCode::FORWARDING_COMPLETED)
+            {
+                doneIdx = int(k);
+            }
+        }
+        PMIPV6_TEST_REQUIRE_NE(doneIdx, -1, "HI Code 2");
+        NS_TEST_EXPECT_MSG_EQ(fh.messages[doneIdx].ip.GetSource(), d.GetProxyCoa(1), "from NMAG");
+        NS_TEST_EXPECT_MSG_EQ(fh.messages[doneIdx].ip.GetDestination(),
+                              d.GetProxyCoa(0),
+                              "to PMAG");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.messages[doneIdx].at),
+                                  Ms(fh.messages[pbuIdx].at) + Ms(d.GetParameters().rttMagLma),
+                                  kTimingTolMs,
+                                  "HI Code 2 at the NMAG's PBA");
         if (m_predictive)
         {
             PMIPV6_TEST_REQUIRE_EQ(fh.predictions.size(), 1, "prediction made");
@@ -1790,6 +1855,207 @@ class TwoInterfacesTestCase : public SimulationTestCase
 
 // ---------------------------------------------------------------------------
 
+/**
+ * Two interfaces, and the second comes up at the new MAG faster than the HI
+ * gets there (DHO,L2 6 ms < RTT_MAG-MAG/2 8 ms; Rl 24, Ra 2): the new MAG
+ * registers the MN at that attach and must answer the HI only after its own
+ * PBA, so that the old MAG lets the MN go (HOComplete) only once the LMA
+ * sends its traffic to the new MAG. Then with Tpred >= Rl + Rm/2 + Ra (34
+ * ms, where Eq. 8 gives 0) the handover is seamless as with DHO,L2 8 ms:
+ * no downlink packet lost, no gap beyond the probe interval; below (30 ms)
+ * Eq. 8 holds. The new MAG's PBU says "handoff between interfaces" (2).
+ */
+class TwoInterfacesFastLinkTestCase : public SimulationTestCase
+{
+  public:
+    TwoInterfacesFastLinkTestCase()
+        : SimulationTestCase("FPMIPv6 two interfaces, second link up before the HI arrives "
+                             "(DHO,L2 6 ms, RTT_MAG-MAG 16 ms): seamless for Tpred of 34 ms "
+                             "and more")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const Delays m{6, 24, 16, 2};
+        for (double tp : {30.0, 34.0, 40.0, 60.0})
+        {
+            HandoverScenario::Config c = MakeConfig("fpmipv6", m, tp);
+            c.domain.interfaces = 2;
+            const double interval = Ms(c.packetInterval);
+            HandoverScenario scenario(c);
+            auto down = Direction(scenario.Run(), "down");
+            NS_TEST_EXPECT_MSG_EQ(down.size(), 3, "Tpred " << tp << ": one result per handover");
+            const double expected = LatencyTwoInterfaces(tp, m);
+            for (const auto& r : down)
+            {
+                std::ostringstream where;
+                where << "Tpred " << tp << " ms, handover " << r.handover;
+                NS_TEST_EXPECT_MSG_EQ((r.metrics.received > 0), true, where.str() << ": nothing");
+                if (expected == 0)
+                {
+                    NS_TEST_EXPECT_MSG_EQ(r.metrics.lostPackets, 0, where.str() << ": lost");
+                    NS_TEST_EXPECT_MSG_LT_OR_EQ(r.metrics.latencyMs,
+                                                interval,
+                                                where.str() << ": dHO beyond the probe interval");
+                }
+                else
+                {
+                    NS_TEST_EXPECT_MSG_EQ_TOL(r.metrics.latencyMs,
+                                              expected,
+                                              m.ra / 2 + 2 * interval,
+                                              where.str() << ": dHO vs Eq. 8");
+                }
+            }
+        }
+        Simulator::Destroy();
+
+        // On the wire at Tpred 40: the HAck follows the new MAG's PBA; its PBU says 2.
+        FastHandoverDomain fh("fpmipv6", MilliSeconds(40));
+        Pmipv6DomainHelper::Parameters p;
+        p.interfaces = 2;
+        p.dhoL2 = FromMs(m.d);
+        p.rttMagLma = FromMs(m.rl);
+        p.rttMagMag = FromMs(m.rm);
+        p.rttMagAp = FromMs(m.ra);
+        fh.Build(p);
+        fh.CaptureMobilityMessages();
+        fh.PlanHandover(0, kT0, 0, 1);
+        Simulator::Stop(kT0 + Seconds(1));
+        Simulator::Run();
+        PMIPV6_TEST_REQUIRE_EQ(fh.predictions.size(), 1, "prediction");
+        int pbuIdx = fh.FindMessage(kPbu, 1, -1, fh.predictions[0]);
+        int hiIdx = fh.FindMessage(kHi, 0, 1, fh.predictions[0]);
+        int hackIdx = fh.FindMessage(kHack, 1, 0, fh.predictions[0]);
+        PMIPV6_TEST_REQUIRE_NE(pbuIdx, -1, "new MAG's PBU");
+        PMIPV6_TEST_REQUIRE_NE(hiIdx, -1, "HI");
+        PMIPV6_TEST_REQUIRE_NE(hackIdx, -1, "HAck");
+        NS_TEST_EXPECT_MSG_LT(fh.messages[pbuIdx].at,
+                              fh.messages[hiIdx].at + FromMs(m.rm / 2),
+                              "the second interface's attach (PBU) comes before the HI");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(fh.messages[hackIdx].at),
+                                  Ms(fh.messages[pbuIdx].at) + m.rl,
+                                  kTimingTolMs,
+                                  "HAck when the new MAG's PBA arrives, not at the HI");
+        BindingUpdateHeader pbu;
+        PMIPV6_TEST_REQUIRE_EQ(fh.messages[pbuIdx].Parse(pbu), true, "PBU parses");
+        NS_TEST_EXPECT_MSG_EQ(unsigned(pbu.GetOptions().handoffIndicator.value_or(0)),
+                              unsigned(HandoffIndicator::HANDOFF_BETWEEN_INTERFACES),
+                              "Handoff Indicator of the second interface's PBU");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * HI Code 2 after a wrong prediction (the FPMIPv6 paper, sec. 3.5): the old
+ * MAG forwards to the MAG the MN reached and has asked the predicted MAG to
+ * send back what it got; when the new MAG's HI Code 2 comes, that traffic is
+ * still on its way, so the old MAG passes the Code 2 on and keeps
+ * forwarding until its safety timer. At Tpred 10 ms (predicted MAG
+ * registered ahead, then passed by) every one of three successive
+ * handovers loses what an unpredicted one loses (RTT_MAG-AP, 5 packets),
+ * not the predicted MAG's returning traffic.
+ */
+class WrongPredictionForwardingEndTestCase : public SimulationTestCase
+{
+  public:
+    WrongPredictionForwardingEndTestCase()
+        : SimulationTestCase("FPMIPv6 wrong prediction: HI Code 2 passed on to the predicted MAG, "
+                             "its returning traffic not lost")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        HandoverScenario::Config c = MakeConfig("fpmipv6", kPaper, 10);
+        c.wrongPrediction = true;
+        HandoverScenario scenario(c);
+        auto down = Direction(scenario.Run(), "down");
+        NS_TEST_EXPECT_MSG_EQ(down.size(), 3, "one result per handover");
+        for (const auto& r : down)
+        {
+            NS_TEST_EXPECT_MSG_EQ(r.metrics.lostPackets,
+                                  5,
+                                  "handover " << r.handover << ": lost (RTT_MAG-AP of probes)");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * The FPMIPv6 paper's new MAG registers a predicted MN ahead of it; if the
+ * MN never comes (here it stays on MAG 0 and nobody tells MAG 1), MAG 1
+ * must not keep the binding and refresh it for ever (pulling it away from
+ * the MAG that serves the MN, again at every refresh). After ArrivalTimeout
+ * (1 s) from the HI it drops what it buffered and de-registers the MN: one
+ * registration PBU, one de-registration PBU, no refresh (BindingLifetime
+ * 8 s: a refresh would come 6 s after the registration), no entry left; the
+ * MN's binding is back at MAG 0 after MAG 0's own refresh.
+ */
+class ArrivalTimeoutTestCase : public SimulationTestCase
+{
+  public:
+    ArrivalTimeoutTestCase()
+        : SimulationTestCase("FPMIPv6 new MAG: a predicted MN that never arrives is de-registered "
+                             "after ArrivalTimeout, no refresh")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FastHandoverDomain fh("fpmipv6", MilliSeconds(50));
+        fh.SetL2Control(false);
+        fh.Build(Pmipv6DomainHelper::Parameters());
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            fh.domain.GetMagApp(i)->SetAttribute("BindingLifetime", TimeValue(Seconds(8)));
+        }
+        std::vector<std::pair<Time, Time>> pbus; // MAG 1: (sent, lifetime)
+        fh.domain.GetMagApp(1)->TraceConnectWithoutContext(
+            "PbuSent",
+            MakeCallback(+[](std::vector<std::pair<Time, Time>>* out,
+                             std::string,
+                             uint16_t,
+                             Time lifetime) { out->push_back({Simulator::Now(), lifetime}); })
+                .Bind(&pbus));
+        const Time predicted = Seconds(1);
+        Simulator::Schedule(predicted, &FastHandoverDomain::Predict, &fh, 0, 0, 1);
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+
+        const Pmipv6DomainHelper& d = fh.domain;
+        const Time hiArrives = predicted + d.GetParameters().rttMagMag / 2;
+        PMIPV6_TEST_REQUIRE_EQ(pbus.size(), 2, "PBUs of MAG 1: registration, de-registration");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(pbus[0].first), Ms(hiArrives), kTimingTolMs, "registration");
+        NS_TEST_EXPECT_MSG_GT(pbus[0].second, Seconds(0), "registration lifetime");
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(pbus[1].first),
+                                  Ms(hiArrives + Seconds(1)),
+                                  kTimingTolMs,
+                                  "de-registration ArrivalTimeout after the HI");
+        NS_TEST_EXPECT_MSG_EQ(pbus[1].second, Seconds(0), "de-registration lifetime");
+        const std::vector<std::string> path = fh.Path(1);
+        std::ostringstream text;
+        for (const auto& st : path)
+        {
+            text << st << " ";
+        }
+        NS_TEST_EXPECT_MSG_EQ(text.str(), "IDLE REGISTERING AWAITING_MN IDLE ", "MAG 1 states");
+        NS_TEST_EXPECT_MSG_EQ(d.GetMagApp(1)->GetBindingUpdateList().Find(d.GetMnLinkLayerId(0)),
+                              nullptr,
+                              "MAG 1 still holds an entry");
+        BindingCacheEntry* bce = d.GetLmaApp()->GetBindingCache().Find(d.GetMnIdentifier(0));
+        PMIPV6_TEST_REQUIRE_NE(bce, nullptr, "binding");
+        NS_TEST_EXPECT_MSG_EQ(bce->proxyCoa, d.GetProxyCoa(0), "binding back at the serving MAG");
+        NS_TEST_EXPECT_MSG_EQ(BindingCacheEntry::StateName(bce->state), "REGISTERED", "state");
+        Simulator::Destroy();
+    }
+};
+
+// ---------------------------------------------------------------------------
+
 class FastHandoverTestSuite : public TestSuite
 {
   public:
@@ -1824,6 +2090,9 @@ class FastHandoverTestSuite : public TestSuite
         AddTestCase(new BufferTestCase(0, 0), TestCase::QUICK);
         // 6. Two interfaces.
         AddTestCase(new TwoInterfacesTestCase, TestCase::QUICK);
+        AddTestCase(new TwoInterfacesFastLinkTestCase, TestCase::QUICK);
+        AddTestCase(new ArrivalTimeoutTestCase, TestCase::QUICK);
+        AddTestCase(new WrongPredictionForwardingEndTestCase, TestCase::QUICK);
         // Kept last: ns-3's runner stops a suite at its first failing case, and these
         // check what was missing when they were written (the PMAG relaying the uplink of
         // a MN it has handed over; the LMA address in the reactive HAck).

@@ -127,7 +127,7 @@ PbuHeader()
     o.homeNetworkPrefixes.push_back({Ipv6Address("2001:db8:1::"), 64});
     o.handoffIndicator = HandoffIndicator::ATTACHMENT_OVER_NEW_INTERFACE;
     o.accessTechnologyType = AccessTechnologyType::IEEE_802_11ABG;
-    o.timestamp = TimeToMobilityTimestamp(Seconds(10.5));
+    o.timestamp = UnixTimeToMobilityTimestamp(Seconds(10.5));
     return h;
 }
 
@@ -171,7 +171,7 @@ PbaHeader()
     MobilityOptions& o = h.GetOptions();
     o.homeNetworkPrefixes.push_back({Ipv6Address("2001:db8:1::"), 64});
     o.linkLocalAddress = Ipv6Address("fe80::1");
-    o.timestamp = TimeToMobilityTimestamp(Seconds(10.5));
+    o.timestamp = UnixTimeToMobilityTimestamp(Seconds(10.5));
     return h;
 }
 
@@ -284,7 +284,7 @@ FbuHeader()
     h.SetLifetimeUnits(1);
     MobilityOptions& o = h.GetOptions();
     o.mnIdentifier = "mn";
-    o.timestamp = TimeToMobilityTimestamp(Seconds(10.5));
+    o.timestamp = UnixTimeToMobilityTimestamp(Seconds(10.5));
     o.linkLayerAddress = Bytes{0x00, 0x11, 0x22, 0x33, 0x44, 0x55};
     return h;
 }
@@ -339,6 +339,10 @@ AllOptions()
     o.timestamp = 0x0000123456789abcULL;
     o.lmaAddress = Ipv6Address("2001:db8:ff::1");
     o.linkLayerAddress = Bytes{0x02, 0x00, 0x00, 0x00, 0x00, 0x2b};
+    o.contextRequest = std::vector<ContextRequestEntry>{{MobilityOptionType::MN_IDENTIFIER, {}},
+                                                        {MobilityOptionType::MN_LINK_LAYER_ID,
+                                                         {0x01, 0x02, 0x03}}};
+    o.mnLinkLocalIid = 0x021122fffe334455ULL;
     return o;
 }
 
@@ -375,6 +379,12 @@ ExpectAligned(const Bytes& b, uint32_t optionsStart)
             break;
         case 26: // Link-local address
             EXPECT_EQ(pos % 8, 6u) << "option " << +type;
+            break;
+        case 42: // MN LLA-IID
+            EXPECT_EQ(pos % 8, 4u) << "option " << +type;
+            break;
+        case 40: // Context Request
+            EXPECT_EQ(pos % 2, 0u) << "option " << +type;
             break;
         default:
             break;
@@ -1030,34 +1040,35 @@ TEST(MobilityHeaderConversions, LifetimeRoundsDownInFourSecondUnits)
 
 TEST(MobilityHeaderConversions, TimestampIs48BitSecondsAnd16BitFractions)
 {
-    EXPECT_EQ(TimeToMobilityTimestamp(Seconds(0)), 0u);
-    EXPECT_EQ(TimeToMobilityTimestamp(Seconds(1)), 0x10000u);
-    EXPECT_EQ(TimeToMobilityTimestamp(Seconds(10.5)), 0xa8000u);
-    EXPECT_EQ(TimeToMobilityTimestamp(Seconds(2.25)), 0x24000u);
-    EXPECT_EQ(TimeToMobilityTimestamp(NanoSeconds(15258)), 0u); // just under 1/65536 s
-    EXPECT_EQ(TimeToMobilityTimestamp(NanoSeconds(15259)), 1u);
-    EXPECT_EQ(TimeToMobilityTimestamp(Seconds(-1)), 0u);
+    EXPECT_EQ(UnixTimeToMobilityTimestamp(Seconds(0)), 0u);
+    EXPECT_EQ(UnixTimeToMobilityTimestamp(Seconds(1)), 0x10000u);
+    EXPECT_EQ(UnixTimeToMobilityTimestamp(Seconds(10.5)), 0xa8000u);
+    EXPECT_EQ(UnixTimeToMobilityTimestamp(Seconds(2.25)), 0x24000u);
+    EXPECT_EQ(UnixTimeToMobilityTimestamp(NanoSeconds(15258)), 0u); // just under 1/65536 s
+    EXPECT_EQ(UnixTimeToMobilityTimestamp(NanoSeconds(15259)), 1u);
+    EXPECT_EQ(UnixTimeToMobilityTimestamp(Seconds(-1)), 0u);
 
-    EXPECT_EQ(MobilityTimestampToTime(0x10000), Seconds(1));
-    EXPECT_EQ(MobilityTimestampToTime(0xa8000), Seconds(10.5));
-    EXPECT_EQ(MobilityTimestampToTime(1), NanoSeconds(15259));
+    EXPECT_EQ(MobilityTimestampToUnixTime(0x10000), Seconds(1));
+    EXPECT_EQ(MobilityTimestampToUnixTime(0xa8000), Seconds(10.5));
+    EXPECT_EQ(MobilityTimestampToUnixTime(1), NanoSeconds(15259));
 
     // timestamp -> Time -> timestamp is exact for every fraction
     for (uint64_t frac = 0; frac <= 0xffff; frac++)
     {
         uint64_t ts = (uint64_t{12345} << 16) | frac;
-        ASSERT_EQ(TimeToMobilityTimestamp(MobilityTimestampToTime(ts)), ts) << frac;
+        ASSERT_EQ(UnixTimeToMobilityTimestamp(MobilityTimestampToUnixTime(ts)), ts) << frac;
     }
     // Time -> timestamp -> Time loses less than 1/65536 s, never more
     for (int64_t ns : {int64_t{1}, int64_t{999'999'999}, int64_t{123'456'789'012}, int64_t{7}})
     {
         Time t = NanoSeconds(ns);
-        Time back = MobilityTimestampToTime(TimeToMobilityTimestamp(t));
+        Time back = MobilityTimestampToUnixTime(UnixTimeToMobilityTimestamp(t));
         EXPECT_LE(back, t);
         EXPECT_LT(t - back, NanoSeconds(15259));
     }
     // ordering is kept (what the LMA compares, RFC 5213 5.5)
-    EXPECT_LT(TimeToMobilityTimestamp(Seconds(1.0001)), TimeToMobilityTimestamp(Seconds(1.0002)));
+    EXPECT_LT(UnixTimeToMobilityTimestamp(Seconds(1.0001)),
+              UnixTimeToMobilityTimestamp(Seconds(1.0002)));
 }
 
 // ---------------------------------------------------------------------------
@@ -1125,4 +1136,186 @@ TEST(MobilityHeaderMisc, StatusCodesAreTheRfcValues)
     static_assert(BindingAckStatus::INSUFFICIENT_RESOURCES == 130);
     static_assert(BindingAckStatus::SEQUENCE_NUMBER_OUT_OF_WINDOW == 135);
     SUCCEED();
+}
+
+// ---------------------------------------------------------------------------
+// RFC 5949 HAck flags and options, RFC 6275 Binding Error, timestamp epoch
+
+namespace
+{
+
+/// HAck: seq 9, U and P flags, Code 5, Context Request (MN-ID, HNP, LMAA,
+/// MN-LL-ID, no data) and MN LLA-IID.
+Bytes
+HackWithContextBytes()
+{
+    return Concat({
+        // 0: Header Len 4 (40 octets), MH Type 15, Checksum 0
+        {0x3b, 0x04, 0x0f, 0x00, 0x00, 0x00},
+        // 6: Sequence # 9, U|P (0x80|0x40; RFC 5949 6.1.2), Code 5
+        {0x00, 0x09, 0xc0, 0x05},
+        // 10 = 2*5: Context Request: type 40, len 10, Reserved (2), then
+        // Req-type/Req-length 8/0, 22/0, 41/0, 25/0 (RFC 5949 6.2.1)
+        {0x28, 0x0a, 0x00, 0x00, 0x08, 0x00, 0x16, 0x00, 0x29, 0x00, 0x19, 0x00},
+        // 22: PadN (len 4) so that the MN LLA-IID starts at 28 = 8*3+4
+        {0x01, 0x04, 0x00, 0x00, 0x00, 0x00},
+        // 28: MN LLA-IID: type 42, len 10, Reserved (2), IID 0211:22ff:fe33:4455
+        {0x2a, 0x0a, 0x00, 0x00, 0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55},
+    });
+}
+
+HandoverAckHeader
+HackWithContextHeader()
+{
+    HandoverAckHeader h;
+    h.SetSequence(9);
+    h.SetFlagU(true);
+    h.SetFlagP(true);
+    h.SetCode(HandoverAckCode::CONTEXT_TRANSFER_ACCEPTED);
+    MobilityOptions& o = h.GetOptions();
+    o.contextRequest = std::vector<ContextRequestEntry>{
+        {MobilityOptionType::MN_IDENTIFIER, {}},
+        {MobilityOptionType::HOME_NETWORK_PREFIX, {}},
+        {MobilityOptionType::LMA_ADDRESS, {}},
+        {MobilityOptionType::MN_LINK_LAYER_ID, {}},
+    };
+    o.mnLinkLocalIid = 0x021122fffe334455ULL;
+    return h;
+}
+
+/// Binding Error: status 2, Home Address unspecified (RFC 6275 6.1.9, 9.3.3).
+Bytes
+BindingErrorBytes()
+{
+    return Concat({
+        // 0: Header Len 2 (24 octets), MH Type 7, Checksum 0
+        {0x3b, 0x02, 0x07, 0x00, 0x00, 0x00},
+        // 6: Status 2 (unrecognized MH Type value), Reserved
+        {0x02, 0x00},
+        // 8: Home Address ::
+        Bytes(16, 0x00),
+    });
+}
+
+} // namespace
+
+TEST(MobilityHeaderWire, HandoverAckFlagsAndContextOptionsMatchRfcLayout)
+{
+    HandoverAckHeader h = HackWithContextHeader();
+    EXPECT_EQ(h.GetSerializedSize(), 40u);
+    EXPECT_EQ(Wire(h), HackWithContextBytes());
+    ExpectAligned(HackWithContextBytes(), 10);
+
+    HandoverAckHeader r;
+    ASSERT_EQ(Parse(HackWithContextBytes(), r), 40u);
+    EXPECT_EQ(r.GetSequence(), 9);
+    EXPECT_TRUE(r.GetFlagU());
+    EXPECT_TRUE(r.GetFlagP());
+    EXPECT_FALSE(r.GetFlagF());
+    EXPECT_EQ(r.GetCode(), HandoverAckCode::CONTEXT_TRANSFER_ACCEPTED);
+    EXPECT_EQ(r.GetOptions(), h.GetOptions());
+    ASSERT_TRUE(r.GetOptions().contextRequest.has_value());
+    EXPECT_EQ(r.GetOptions().contextRequest->size(), 4u);
+    EXPECT_EQ(r.GetOptions().mnLinkLocalIid, 0x021122fffe334455ULL);
+
+    // F alone, and the reserved bits of the flags octet are ignored.
+    Bytes f = HackBytes();
+    f[8] = 0x20 | 0x1f;
+    HandoverAckHeader rf;
+    ASSERT_EQ(Parse(f, rf), 16u);
+    EXPECT_FALSE(rf.GetFlagU());
+    EXPECT_FALSE(rf.GetFlagP());
+    EXPECT_TRUE(rf.GetFlagF());
+    EXPECT_EQ(Wire(rf)[8], 0x20);
+}
+
+TEST(MobilityHeaderMalformed, ContextRequestAndLlaIidLengths)
+{
+    // A request whose Req-length runs past the end of its option.
+    Bytes overrun = Concat({{0x3b, 0x01, 0x0f, 0x00, 0x00, 0x00},
+                            {0x00, 0x09, 0x40, 0x00},
+                            {0x28, 0x04, 0x00, 0x00, 0x08, 0x05}});
+    ExpectRejected<HandoverAckHeader>(overrun, "Context Request: Req-length past the option");
+    // A request cut after its Req-type.
+    Bytes cut = Concat({{0x3b, 0x01, 0x0f, 0x00, 0x00, 0x00},
+                        {0x00, 0x09, 0x40, 0x00},
+                        {0x28, 0x03, 0x00, 0x00, 0x08, 0x00}});
+    ExpectRejected<HandoverAckHeader>(cut, "Context Request: request without Req-length");
+    // Context Request shorter than its Reserved field.
+    Bytes shortCr = Concat({{0x3b, 0x01, 0x0f, 0x00, 0x00, 0x00},
+                            {0x00, 0x09, 0x40, 0x00},
+                            {0x28, 0x01, 0x00, 0x01, 0x00, 0x00}});
+    ExpectRejected<HandoverAckHeader>(shortCr, "Context Request len 1");
+    // MN LLA-IID with a length other than 10.
+    Bytes badIid = HackWithContextBytes();
+    badIid[29] = 9;
+    ExpectRejected<HandoverAckHeader>(badIid, "MN LLA-IID len 9");
+    // An empty Context Request (Reserved only) is well formed.
+    Bytes empty = Concat({{0x3b, 0x01, 0x0f, 0x00, 0x00, 0x00},
+                          {0x00, 0x09, 0x40, 0x00},
+                          {0x28, 0x02, 0x00, 0x00, 0x00, 0x00}});
+    HandoverAckHeader r;
+    ASSERT_EQ(Parse(empty, r), 16u);
+    ASSERT_TRUE(r.GetOptions().contextRequest.has_value());
+    EXPECT_TRUE(r.GetOptions().contextRequest->empty());
+}
+
+TEST(MobilityHeaderWire, BindingErrorMatchesRfcLayout)
+{
+    BindingErrorHeader h;
+    h.SetStatus(BindingErrorStatus::UNRECOGNIZED_MH_TYPE);
+    EXPECT_EQ(h.GetSerializedSize(), 24u);
+    EXPECT_EQ(Wire(h), BindingErrorBytes());
+
+    BindingErrorHeader r;
+    ASSERT_EQ(Parse(BindingErrorBytes(), r), 24u);
+    EXPECT_EQ(r.GetMhType(), MhType::BindingError);
+    EXPECT_EQ(r.GetStatus(), 2);
+    EXPECT_EQ(r.GetHomeAddress(), Ipv6Address::GetAny());
+
+    // With a home address and a checksum.
+    Ipv6Address src("2001:1::1");
+    Ipv6Address dst("2001:2::2");
+    h.SetStatus(BindingErrorStatus::UNKNOWN_BINDING_FOR_HOME_ADDRESS_OPTION);
+    h.SetHomeAddress(Ipv6Address("2001:100:0:1::2"));
+    h.CalculatePseudoHeaderChecksum(src, dst);
+    Bytes b = Wire(h);
+    EXPECT_EQ(b[6], 1);
+    Bytes home;
+    Append(home, Ipv6Address("2001:100:0:1::2"));
+    EXPECT_EQ(Bytes(b.begin() + 8, b.end()), home);
+    EXPECT_EQ(MobilityHeader::VerifyChecksum(ToPacket(b), src, dst), 0);
+    Bytes zeroed = b;
+    zeroed[4] = zeroed[5] = 0;
+    EXPECT_EQ((uint16_t(b[4]) << 8) | b[5], ReferenceChecksum(src, dst, zeroed));
+    const Bytes full = BindingErrorBytes();
+    for (size_t n = 0; n < full.size(); n++)
+    {
+        BindingErrorHeader t;
+        t.SetStatus(9);
+        EXPECT_EQ(Parse(Bytes(full.begin(), full.begin() + n), t), 0u) << n;
+        EXPECT_EQ(t.GetStatus(), 9) << "left unchanged, " << n;
+    }
+    BindingErrorHeader notBe;
+    EXPECT_EQ(Parse(HackBytes(), notBe), 0u) << "HAck as Binding Error";
+    EXPECT_EQ(MhTypeName(7), "BindingError");
+}
+
+TEST(MobilityHeaderConversions, AgentsStampFromAModernEpoch)
+{
+    // RFC 5213 8.8 counts from 1970; simulation time 0 is 2026-01-01 00:00 UTC.
+    const uint64_t y2026 = uint64_t{1767225600} << 16;
+    EXPECT_EQ(GetMobilityTimestampEpoch(), Seconds(1767225600));
+    EXPECT_EQ(TimeToMobilityTimestamp(Seconds(0)), y2026);
+    EXPECT_EQ(TimeToMobilityTimestamp(Seconds(10.5)), y2026 + 0xa8000u);
+    EXPECT_EQ(MobilityTimestampToTime(y2026 + 0xa8000u), Seconds(10.5));
+    EXPECT_EQ(MobilityTimestampToTime(y2026 - 0x10000u), Seconds(-1));
+    EXPECT_EQ(MobilityTimestampToTime(0), Seconds(-1767225600.0));
+    for (int64_t ns : {int64_t{0}, int64_t{1}, int64_t{999'999'999}, int64_t{123'456'789'012}})
+    {
+        Time t = NanoSeconds(ns);
+        Time back = MobilityTimestampToTime(TimeToMobilityTimestamp(t));
+        EXPECT_LE(back, t);
+        EXPECT_LT(t - back, NanoSeconds(15259));
+    }
 }

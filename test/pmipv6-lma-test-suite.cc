@@ -437,6 +437,71 @@ class MissingOptionsTestCase : public SimulationTestCase
     }
 };
 
+/**
+ * RFC 6275 sec. 9.5.1 with RFC 5213 sec. 5.5: a PBU from the serving MAG
+ * whose sequence number is not newer than the last one accepted is a replay,
+ * even with a current timestamp (a captured PBU re-stamped): refused with
+ * 135 carrying the last accepted number, binding cache unchanged - a
+ * replayed registration and a replayed de-registration alike. The MAG's
+ * next PBU is accepted.
+ */
+class ReplayedPbuTestCase : public SimulationTestCase
+{
+  public:
+    ReplayedPbuTestCase()
+        : SimulationTestCase("replayed PBU (old sequence number, current timestamp): PBA 135, "
+                             "binding cache unchanged")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6DomainHelper domain;
+        domain.Build(Pmipv6DomainHelper::Parameters());
+        Ptr<Pmipv6Lma> lma = domain.GetLmaApp();
+        LmaPeer mag(domain, 0, MilliSeconds(5));
+        lma->AddTrustedMag(mag.GetAddress());
+        LmaRecorder rec(lma);
+        const std::string mnId = "replay@test";
+        BindingCache& cache = lma->GetBindingCache();
+
+        mag.SendAt(Seconds(1.0), MakePbu(mnId, 10, Seconds(60), Seconds(1.0)));
+        mag.SendAt(Seconds(1.1), MakePbu(mnId, 11, Seconds(60), Seconds(1.1)));
+        std::string before;
+        Simulator::Schedule(Seconds(1.15), [&]() { before = DescribeBindingCache(cache); });
+        // Replays of sequence numbers 10 and 11, stamped now.
+        mag.SendAt(Seconds(1.2), MakePbu(mnId, 10, Seconds(60), Seconds(1.2)));
+        mag.SendAt(Seconds(1.25), MakePbu(mnId, 11, Seconds(0), Seconds(1.25)));
+        std::string after;
+        Simulator::Schedule(Seconds(1.3), [&]() { after = DescribeBindingCache(cache); });
+        // The MAG goes on with 12: accepted.
+        mag.SendAt(Seconds(1.4), MakePbu(mnId, 12, Seconds(60), Seconds(1.4)));
+        Simulator::Stop(Seconds(1.6));
+        Simulator::Run();
+
+        const auto& pbas = mag.GetPbas();
+        PMIPV6_TEST_REQUIRE_EQ(pbas.size(), 5, "PBAs");
+        const unsigned expected[] = {0, 0, 135, 135, 0};
+        for (uint32_t k = 0; k < 5; ++k)
+        {
+            NS_TEST_EXPECT_MSG_EQ(unsigned(pbas[k].status), expected[k], "PBA " << k << " status");
+        }
+        NS_TEST_EXPECT_MSG_EQ(pbas[2].sequence, 11, "135 carries the last accepted number");
+        NS_TEST_EXPECT_MSG_EQ(pbas[3].sequence, 11, "135 carries the last accepted number");
+        NS_TEST_EXPECT_MSG_EQ(pbas[2].lifetime, Seconds(0), "refused: no lifetime");
+        NS_TEST_EXPECT_MSG_NE(before.find(mnId), std::string::npos, "registered");
+        NS_TEST_EXPECT_MSG_EQ(after, before, "a replayed PBU changed the binding cache");
+        NS_TEST_EXPECT_MSG_EQ(rec.EventsOf(mnId),
+                              "created refreshed refreshed ",
+                              "binding events: no de-registration");
+        BindingCacheEntry* e = cache.Find(mnId);
+        PMIPV6_TEST_REQUIRE_NE(e, nullptr, "binding");
+        NS_TEST_EXPECT_MSG_EQ(e->lastSequence, 12, "the next PBU was accepted");
+        Simulator::Destroy();
+    }
+};
+
 class Pmipv6LmaTestSuite : public TestSuite
 {
   public:
@@ -448,6 +513,7 @@ class Pmipv6LmaTestSuite : public TestSuite
         AddTestCase(new BindingLifetimeTestCase(false), TestCase::QUICK);
         AddTestCase(new TimestampOrderingTestCase, TestCase::QUICK);
         AddTestCase(new MissingOptionsTestCase, TestCase::QUICK);
+        AddTestCase(new ReplayedPbuTestCase, TestCase::QUICK);
     }
 };
 

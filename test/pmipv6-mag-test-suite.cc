@@ -445,6 +445,199 @@ class ShortGrantedLifetimeTestCase : public SimulationTestCase
     }
 };
 
+/**
+ * RFC 5213 sec. 6.9.1.2: what the MAG does with a refusing PBA while the MN
+ * is attached. MN 0 stays on MAG 0 throughout; the test makes MAG 0 send
+ * PBUs that the LMA refuses:
+ *  - 0.2 s, stamped 0 s (older than the binding's 0.01 s): 157 -> a new PBU
+ *    with a fresh timestamp, accepted;
+ *  - 1.0 s, stamped 0.5 s (outside the 300 ms window): 156 -> same;
+ *  - 2.0 s a trusted peer takes the binding with a timestamp of 2.28 s (in
+ *    the window, ahead of every clock); from 2.05 s MAG 0's PBUs all get
+ *    157: 1 + MaxPbuRetransmissions (5) PBUs, then MAG 0 stops serving the
+ *    MN (IDLE, RegistrationRefused 157) - no storm, binding unchanged;
+ *  - 3.0 s a PBU for another prefix: 159 -> no retry, RegistrationRefused.
+ */
+class RefusedPbaTestCase : public SimulationTestCase
+{
+  public:
+    RefusedPbaTestCase()
+        : SimulationTestCase("refusing PBA: 157 and 156 re-register with a fresh timestamp, "
+                             "bounded; other codes stop the service (traced)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6DomainHelper domain;
+        domain.Build(Pmipv6DomainHelper::Parameters());
+        Ptr<Pmipv6Lma> lma = domain.GetLmaApp();
+        Ptr<Pmipv6Mag> mag = domain.GetMagApp(0);
+        const Mac48Address mn = domain.GetMnLinkLayerId(0);
+        const std::string mnId = domain.GetMnIdentifier(0);
+        LmaPeer peer(domain, 0, MilliSeconds(5));
+        lma->AddTrustedMag(peer.GetAddress());
+        MagRecorder rec(mag);
+        std::vector<std::pair<Time, unsigned>> refused;
+        mag->TraceConnectWithoutContext(
+            "RegistrationRefused",
+            MakeCallback(+[](std::vector<std::pair<Time, unsigned>>* out,
+                             std::string,
+                             uint8_t status) { out->push_back({Simulator::Now(), status}); })
+                .Bind(&refused));
+        auto registerWith = [mag, mn](Time stamp) {
+            BindingUpdateListEntry* e = mag->GetBindingUpdateList().Find(mn);
+            NS_ABORT_MSG_UNLESS(e, "MN 0 has no entry at MAG 0");
+            mag->Register(*e, TimeToMobilityTimestamp(stamp));
+        };
+        BindingCache& cache = lma->GetBindingCache();
+        Simulator::Schedule(Seconds(0.2), [registerWith]() { registerWith(Seconds(0)); });
+        Simulator::Schedule(Seconds(1.0), [registerWith]() { registerWith(Seconds(0.5)); });
+        peer.SendAt(Seconds(2.0), MakePbu(mnId, 1, Seconds(60), Seconds(2.28)));
+        std::string beforeStorm;
+        Simulator::Schedule(Seconds(2.04), [&]() { beforeStorm = DescribeBindingCache(cache); });
+        Simulator::Schedule(Seconds(2.05), [registerWith]() { registerWith(Simulator::Now()); });
+        std::string afterStorm;
+        std::string stateAfterStorm;
+        Simulator::Schedule(Seconds(2.9), [&]() {
+            afterStorm = DescribeBindingCache(cache);
+            stateAfterStorm =
+                BindingUpdateListEntry::StateName(mag->GetBindingUpdateList().Find(mn)->state);
+        });
+        Simulator::Schedule(Seconds(3.0), [&]() {
+            BindingUpdateListEntry* e = mag->GetBindingUpdateList().Find(mn);
+            mag->GetBindingUpdateList().SetPrefix(*e, {Ipv6Address("2001:999::"), 64});
+            registerWith(Simulator::Now());
+        });
+        std::string afterOther;
+        Simulator::Schedule(Seconds(3.5), [&]() { afterOther = DescribeBindingCache(cache); });
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+
+        std::ostringstream statuses;
+        for (const auto& e : rec.pbas)
+        {
+            statuses << e.what << " ";
+        }
+        NS_TEST_EXPECT_MSG_EQ(statuses.str(),
+                              "0 157 0 156 0 157 157 157 157 157 157 159 ",
+                              "PBA statuses at MAG 0");
+        uint32_t storm = 0;
+        for (const auto& e : rec.pbus)
+        {
+            storm += e.at >= Seconds(2.05) && e.at < Seconds(2.9);
+        }
+        NS_TEST_EXPECT_MSG_EQ(storm, 6, "PBUs against a refusing LMA: 1 + MaxPbuRetransmissions");
+        PMIPV6_TEST_REQUIRE_EQ(refused.size(), 2, "RegistrationRefused events");
+        NS_TEST_EXPECT_MSG_EQ(refused[0].second, 157u, "gave up on 157");
+        NS_TEST_EXPECT_MSG_GT(refused[0].first, Seconds(2.2), "after the retries");
+        NS_TEST_EXPECT_MSG_EQ(refused[1].second, 159u, "159: no retry");
+        std::ostringstream peerCoa;
+        peerCoa << "coa=" << peer.GetAddress() << " ";
+        NS_TEST_EXPECT_MSG_NE(beforeStorm.find(peerCoa.str()),
+                              std::string::npos,
+                              "the peer holds the binding: " << beforeStorm);
+        NS_TEST_EXPECT_MSG_EQ(afterStorm, beforeStorm, "refused PBUs changed the binding cache");
+        NS_TEST_EXPECT_MSG_EQ(afterOther, beforeStorm, "the 159 PBU changed the binding cache");
+        NS_TEST_EXPECT_MSG_EQ(stateAfterStorm, "IDLE", "MAG 0 stopped serving the MN");
+        // The two recoveries: accepted PBUs with a fresh timestamp right after 157 and 156.
+        PMIPV6_TEST_REQUIRE_EQ(rec.pbas.size(), 12, "PBAs");
+        NS_TEST_EXPECT_MSG_LT(rec.pbas[2].at, Seconds(0.3), "157 -> accepted at once");
+        NS_TEST_EXPECT_MSG_LT(rec.pbas[4].at, Seconds(1.1), "156 -> accepted at once");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * RFC 5213 sec. 6.9.1.1 / 8.4: the Handoff Indicator of each PBU on the
+ * wire (read at the LMA): 1 at the MN's first attach, 3 after each move to
+ * another MAG (the access network names the previous MAG), 5 on a refresh
+ * (BindingLifetime 8 s: refreshed 2 s before it runs out). Every timestamp
+ * is the wall-clock time of the epoch (2026) plus the simulation time.
+ */
+class HandoffIndicatorTestCase : public SimulationTestCase
+{
+  public:
+    HandoffIndicatorTestCase()
+        : SimulationTestCase("Handoff Indicator on the wire: 1 first attach, 3 between MAGs, "
+                             "5 refresh; timestamps from the 2026 epoch")
+    {
+    }
+
+  private:
+    struct SeenPbu
+    {
+        Time at;
+        Ipv6Address from;
+        unsigned handoff;
+        Time lifetime;
+        uint64_t timestamp;
+    };
+
+    void DoRun() override
+    {
+        Pmipv6DomainHelper domain;
+        domain.Build(Pmipv6DomainHelper::Parameters());
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            domain.GetMagApp(i)->SetAttribute("BindingLifetime", TimeValue(Seconds(8)));
+        }
+        std::vector<SeenPbu> seen;
+        GetOrInstallL4Protocol<MobilityL4Protocol>(domain.GetLma())
+            ->TraceConnectWithoutContext(
+                "Rx",
+                MakeCallback(+[](std::vector<SeenPbu>* out,
+                                 Ptr<const Packet> p,
+                                 Ipv6Address src,
+                                 Ipv6Address dst) {
+                    uint8_t type = 0;
+                    BindingUpdateHeader pbu;
+                    if (!MobilityHeader::PeekMhType(p, type) || type != 5 ||
+                        p->Copy()->RemoveHeader(pbu) == 0)
+                    {
+                        return;
+                    }
+                    const MobilityOptions& o = pbu.GetOptions();
+                    out->push_back({Simulator::Now(),
+                                    src,
+                                    o.handoffIndicator ? unsigned(*o.handoffIndicator) : 0u,
+                                    pbu.GetLifetime(),
+                                    o.timestamp.value_or(0)});
+                }).Bind(&seen));
+        domain.ScheduleHandover(0, Seconds(1), 1);
+        domain.ScheduleHandover(0, Seconds(2), 0);
+        Simulator::Stop(Seconds(9));
+        Simulator::Run();
+
+        const Ipv6Address mag0 = domain.GetProxyCoa(0);
+        const Ipv6Address mag1 = domain.GetProxyCoa(1);
+        std::ostringstream got;
+        for (const auto& s : seen)
+        {
+            if (s.lifetime.IsZero())
+            {
+                continue; // the old MAGs' de-registrations
+            }
+            got << (s.from == mag0 ? "mag0" : s.from == mag1 ? "mag1" : "?") << ":" << s.handoff
+                << " ";
+        }
+        NS_TEST_EXPECT_MSG_EQ(got.str(), "mag0:1 mag1:3 mag0:3 mag0:5 ", "registrations");
+        const uint64_t epochSeconds = 1767225600;
+        const Time oneWay = domain.GetParameters().rttMagLma / 2;
+        for (const auto& s : seen)
+        {
+            const uint64_t seconds = s.timestamp >> 16;
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(seconds, epochSeconds, "timestamp before 2026");
+            NS_TEST_EXPECT_MSG_EQ_TOL(MobilityTimestampToTime(s.timestamp).GetSeconds(),
+                                      (s.at - oneWay).GetSeconds(),
+                                      1e-3,
+                                      "timestamp = sending time (simulation time + epoch)");
+        }
+        Simulator::Destroy();
+    }
+};
+
 class Pmipv6MagTestSuite : public TestSuite
 {
   public:
@@ -455,6 +648,8 @@ class Pmipv6MagTestSuite : public TestSuite
         AddTestCase(new StateMachineTestCase, TestCase::QUICK);
         AddTestCase(new UnknownMobileNodeTestCase, TestCase::QUICK);
         AddTestCase(new ShortGrantedLifetimeTestCase, TestCase::QUICK);
+        AddTestCase(new RefusedPbaTestCase, TestCase::QUICK);
+        AddTestCase(new HandoffIndicatorTestCase, TestCase::QUICK);
     }
 };
 
