@@ -4,6 +4,7 @@
 #include "ns3/inet6-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
+#include "ns3/socket.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -51,6 +52,13 @@ HandoverMeasurementHelper::Install(Pmipv6DomainHelper& domain, Time start, Time 
     m_upReceiver = CreateObject<HandoverProbeReceiver>();
     m_upReceiver->SetAttribute("Port", UintegerValue(kUpPort));
     domain.GetCn()->AddApplication(m_upReceiver);
+    // One socket for all the CN's downlink senders: a socket per flow would
+    // put N endpoints in the CN's UDP demultiplexer, which scans them all
+    // for every uplink packet.
+    Ptr<Socket> downSocket =
+        Socket::CreateSocket(domain.GetCn(), TypeId::LookupByName("ns3::UdpSocketFactory"));
+    NS_ABORT_MSG_IF(downSocket->Bind6() == -1, "probe flows: cannot bind the CN's socket");
+    downSocket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     for (uint32_t n = 0; n < mns; ++n)
     {
         Ptr<HandoverProbeReceiver> down = CreateObject<HandoverProbeReceiver>();
@@ -65,6 +73,7 @@ HandoverMeasurementHelper::Install(Pmipv6DomainHelper& domain, Time start, Time 
         downSender->SetAttribute("FlowId", UintegerValue(2 * n));
         downSender->SetStartTime(start);
         downSender->SetStopTime(stop);
+        downSender->SetSocket(downSocket);
         domain.GetCn()->AddApplication(downSender);
         m_downSenders.push_back(downSender);
 
@@ -101,7 +110,8 @@ HandoverMeasurementHelper::Connect()
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/$ns3::MobilityL4Protocol/Tx",
         MakeCallback(&HandoverMeasurementHelper::OnSignalling, this));
-    for (uint32_t i = 0; i < m_domain->GetParameters().mags; ++i)
+    for (uint32_t i = 0; m_domain->GetParameters().mobility && i < m_domain->GetParameters().mags;
+         ++i)
     {
         m_domain->GetMagApp(i)->TraceConnectWithoutContext(
             "State",
@@ -130,22 +140,30 @@ HandoverMeasurementHelper::OnSignalling(Ptr<const Packet> p, Ipv6Address src, Ip
 std::vector<HandoverMeasurementHelper::Result>
 HandoverMeasurementHelper::Compute() const
 {
+    // Everything is grouped or indexed once, so that the cost stays linear
+    // in the number of MNs: per-MN handovers and uplink records in one pass,
+    // and the signalling (recorded in time order) by binary search.
     std::vector<Result> results;
     HandoverMetricsCalculator calc(m_interval.GetSeconds() * 1e3);
-    const auto& all = m_domain->GetL2Handovers();
     uint32_t mns = m_domain->GetParameters().mns;
+    std::vector<std::vector<Pmipv6DomainHelper::L2Handover>> handoversOf(mns);
+    for (const auto& h : m_domain->GetL2Handovers())
+    {
+        handoversOf.at(h.mn).push_back(h);
+    }
+    auto upRecords = m_upReceiver->GetProbeRecordsByFlow();
+    std::vector<double> signallingMs;
+    std::vector<uint64_t> bytesBefore{0}; // bytes of the messages before index i
+    for (const auto& [ms, size] : m_signalling)
+    {
+        signallingMs.push_back(ms);
+        bytesBefore.push_back(bytesBefore.back() + size);
+    }
     for (uint32_t n = 0; n < mns; ++n)
     {
-        std::vector<Pmipv6DomainHelper::L2Handover> hos;
-        for (const auto& h : all)
-        {
-            if (h.mn == n)
-            {
-                hos.push_back(h);
-            }
-        }
+        const std::vector<Pmipv6DomainHelper::L2Handover>& hos = handoversOf[n];
         std::vector<ProbeRecord> down = m_downReceivers[n]->GetProbeRecords(2 * n);
-        std::vector<ProbeRecord> up = m_upReceiver->GetProbeRecords(2 * n + 1);
+        const std::vector<ProbeRecord>& up = upRecords[2 * n + 1];
         for (uint32_t k = 0; k < hos.size(); ++k)
         {
             double t0 = hos[k].linkLost.GetSeconds() * 1e3;
@@ -154,16 +172,15 @@ HandoverMeasurementHelper::Compute() const
             double end = k + 1 == hos.size() ? m_stop.GetSeconds() * 1e3
                                              : (hos[k + 1].linkLost.GetSeconds() * 1e3 + t0) / 2;
             HandoverWindow w{start, end, t0};
-            uint64_t messages = 0;
-            uint64_t bytes = 0;
-            for (const auto& [ms, size] : m_signalling)
-            {
-                if (ms >= start && ms < end)
-                {
-                    messages++;
-                    bytes += size;
-                }
-            }
+            // Messages with start <= ms < end.
+            size_t first = std::lower_bound(signallingMs.begin(), signallingMs.end(), start) -
+                           signallingMs.begin();
+            size_t last =
+                std::max(first,
+                         size_t(std::lower_bound(signallingMs.begin(), signallingMs.end(), end) -
+                                signallingMs.begin()));
+            uint64_t messages = last - first;
+            uint64_t bytes = bytesBefore[last] - bytesBefore[first];
             // Completion: the new MAG registered the MN (its PBA came back),
             // and packets sent after the attach there arrived, both before
             // the MN's next handover (its retransmissions may run past the

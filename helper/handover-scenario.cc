@@ -135,27 +135,61 @@ HandoverScenario::Config::Validate() const
         err << "spacing " << spacing.As(Time::MS) << " is too short for these delays; use at least "
             << GetMinSpacing().As(Time::MS) << " (or 0 for that). ";
     }
-    if (GetFirstHandover() - GetSpacing() / 2 - tpred < GetFlowStart())
+    if (GetFirstHandover() - GetLeadTime() < GetFlowStart())
     {
-        err << "firstHandover must be at least "
-            << (GetFlowStart() + GetSpacing() / 2 + tpred).As(Time::MS)
-            << " (first registration, then half a spacing and tpred of steady flow). ";
+        err << "firstHandover must be at least " << (GetFlowStart() + GetLeadTime()).As(Time::MS)
+            << " (first registration, then Tpred and a few packets of steady flow). ";
     }
     return err.str();
+}
+
+// How long the probe flows must run around each handover, and no longer:
+// every further millisecond is simulated probe traffic that measures
+// nothing. The margin leaves a few steady packets on either side. Both are
+// whole probe intervals, so that each link loss falls at the random phase
+// it was given (HandoverScenario::Run) after a packet of the flow.
+namespace
+{
+Time
+WholeIntervals(Time t, Time interval)
+{
+    int64_t n = (t.GetTimeStep() + interval.GetTimeStep() - 1) / interval.GetTimeStep();
+    return interval * n;
+}
+} // namespace
+
+Time
+HandoverScenario::Config::GetLeadTime() const
+{
+    // The prediction Tpred before the link loss starts the handover, and
+    // the link loss takes the downlink packets that are still on their way
+    // (sent up to one CN-MN delay before it). Before both the flows are
+    // undisturbed: the baseline delay is measured there.
+    Time downlinkDelay = domain.cnLmaDelay + domain.rttMagLma / 2 + domain.rttMagAp / 2;
+    return WholeIntervals(std::max(tpred, downlinkDelay) + MilliSeconds(5), packetInterval) +
+           3 * packetInterval;
+}
+
+Time
+HandoverScenario::Config::GetSettleTime() const
+{
+    // DHO,L2, the new MAG's exchanges with the LMA and with the old MAG,
+    // the access hop: then the flows are steady again.
+    Time settle =
+        domain.dhoL2 + domain.rttMagLma + domain.rttMagMag + domain.rttMagAp + MilliSeconds(5);
+    if (domain.access == "wifi")
+    {
+        settle += MilliSeconds(200); // re-association, measured, not set
+    }
+    return WholeIntervals(settle, packetInterval) + 3 * packetInterval;
 }
 
 Time
 HandoverScenario::Config::GetMinSpacing() const
 {
-    // Each handover must be over (and the next prediction not yet made)
-    // before the next one: the windows are cut at the midpoints.
-    Time settle = domain.dhoL2 + 2 * (domain.rttMagLma + domain.rttMagMag + domain.rttMagAp) +
-                  tpred + MilliSeconds(20);
-    if (domain.access == "wifi")
-    {
-        settle += MilliSeconds(200); // re-association, measured, not set
-    }
-    return 2 * settle;
+    // The windows are cut at the midpoints: half the spacing must hold one
+    // handover's settling and the next one's lead.
+    return 2 * std::max(GetSettleTime(), GetLeadTime());
 }
 
 Time
@@ -183,7 +217,7 @@ HandoverScenario::Config::GetFirstHandover() const
     {
         return firstHandover;
     }
-    return std::max(Seconds(1), GetFlowStart() + GetSpacing() / 2 + tpred);
+    return std::max(Seconds(1), GetFlowStart() + GetLeadTime());
 }
 
 void
@@ -240,7 +274,10 @@ HandoverScenario::Run()
     std::unique_ptr<HandoverScheme> scheme = Registry()[c.scheme](c);
 
     Pmipv6DomainHelper domain;
-    scheme->Configure(domain);
+    if (c.domain.mobility)
+    {
+        scheme->Configure(domain);
+    }
     domain.Build(c.domain);
     // Fixed streams for the lossy-signalling models: a run's losses depend
     // on its RngRun only, not on what ran before it in the same process.
@@ -268,7 +305,10 @@ HandoverScenario::Run()
         {
             Time t = first + offset + spacing * k + Seconds(phase->GetValue());
             uint32_t target = (serving + 1) % c.domain.mags;
-            scheme->ScheduleHandover(domain, n, t, serving, target);
+            if (c.domain.mobility)
+            {
+                scheme->ScheduleHandover(domain, n, t, serving, target);
+            }
             serving = target;
             lastLoss = std::max(lastLoss, t);
         }
@@ -277,7 +317,7 @@ HandoverScenario::Run()
     HandoverMeasurementHelper measure;
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
-    Time flowStart = first - spacing / 2 - c.tpred;
+    Time flowStart = first - c.GetLeadTime();
     // Lossy signalling is about handovers: the first registrations go
     // through unharmed, the losses start with the probe flows.
     for (const auto& em : domain.GetSignallingErrorModels())
@@ -287,19 +327,32 @@ HandoverScenario::Run()
             em->SetAttribute("Probability", DoubleValue(c.domain.signallingLoss));
         });
     }
-    Time flowStop = lastLoss + spacing / 2;
+    // With lossy signalling the last handover gets a whole spacing, as the
+    // others do before the next move, for its retransmissions.
+    Time flowStop = lastLoss + (c.domain.signallingLoss > 0 ? std::max(c.GetSettleTime(), spacing)
+                                                            : c.GetSettleTime());
     measure.Install(domain, flowStart, flowStop);
 
     Simulator::Stop(flowStop + Seconds(1));
     Simulator::Run();
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     m_totals = Totals();
-    m_totals.bindingProblems = domain.CheckBindings(&m_totals.registeringAtEnd);
+    if (c.domain.mobility)
+    {
+        m_totals.bindingProblems = domain.CheckBindings(&m_totals.registeringAtEnd);
+    }
     for (const auto& em : domain.GetSignallingErrorModels())
     {
         m_totals.signallingLost += em->GetDropCount();
     }
     m_totals.events = Simulator::GetEventCount();
+    for (uint32_t n = 0; n < c.domain.mns; ++n)
+    {
+        m_totals.probePackets += measure.GetDownlinkSender(n)->GetSentCount() +
+                                 measure.GetUplinkSender(n)->GetSentCount();
+        m_totals.probeReceived += measure.GetDownlinkReceiver(n)->GetRecords().size();
+    }
+    m_totals.probeReceived += measure.GetUplinkReceiver()->GetRecords().size();
     for (uint32_t i = 0; i < NodeList::GetNNodes(); ++i)
     {
         if (Ptr<MobilityL4Protocol> mh = NodeList::GetNode(i)->GetObject<MobilityL4Protocol>())

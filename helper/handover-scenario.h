@@ -58,9 +58,15 @@ class HandoverScenario
         std::string pcapPrefix; //!< empty: no pcap
         /// \return an empty string, or what is wrong
         std::string Validate() const;
+        /// How long before a link loss the flows must run: Tpred (or the
+        /// CN-MN delay, if longer) and a few steady packets.
+        Time GetLeadTime() const;
+        /// How long after a link loss a handover can disturb the flows, and a few steady packets.
+        Time GetSettleTime() const;
         /**
-         * Shortest spacing that keeps handovers apart: twice the time one
-         * handover can take to settle with these delays and Tpred.
+         * Shortest spacing that keeps handovers apart (the windows are cut
+         * at the midpoints): twice the larger of GetSettleTime() and
+         * GetLeadTime().
          */
         Time GetMinSpacing() const;
         /// The spacing used: the one given, or GetMinSpacing() for 0.
@@ -69,8 +75,9 @@ class HandoverScenario
         Time GetFlowStart() const;
         /**
          * The first handover: the one given, or for 0 the earliest that
-         * leaves the flows half a spacing (and Tpred) of steady state, and
-         * at least 1 s.
+         * leaves the flows GetLeadTime() of steady state, and at least 1 s.
+         * The flows run from GetLeadTime() before the first link loss to
+         * GetSettleTime() after the last.
          */
         Time GetFirstHandover() const;
     };
@@ -85,7 +92,11 @@ class HandoverScenario
     static void AddOptions(CommandLine& cmd, Config& config);
 
     explicit HandoverScenario(const Config& config);
-    /// Build, run and destroy the simulation; returns one result per handover and direction.
+    /**
+     * Build, run and destroy the simulation; returns one result per handover
+     * and direction. With domain.mobility false: the plain-routing baseline,
+     * the same flows over the same time and no handovers (no results).
+     */
     std::vector<HandoverMeasurementHelper::Result> Run();
 
     /**
@@ -109,6 +120,8 @@ class HandoverScenario
         uint64_t signallingMessages{0};
         uint64_t signallingBytes{0};
         uint64_t mobilityDrops{0};
+        uint64_t probePackets{0};   //!< probe packets sent, both directions, all MNs
+        uint64_t probeReceived{0};  //!< of those, received (first copies)
         uint64_t signallingLost{0}; //!< dropped by the SignallingErrorModels
         /// Pmipv6DomainHelper::CheckBindings() at the end of the run.
         std::vector<std::string> bindingProblems;

@@ -9,17 +9,20 @@
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-list-routing-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/log.h"
 #include "ns3/mobility-helper.h"
+#include "ns3/ndisc-cache.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 #include "ns3/wifi-helper.h"
 #include "ns3/wifi-net-device.h"
@@ -27,6 +30,7 @@
 #include "ns3/yans-wifi-helper.h"
 
 #include <sstream>
+#include <tuple>
 
 namespace ns3
 {
@@ -109,6 +113,11 @@ Pmipv6DomainHelper::Parameters::Validate() const
     {
         err << "signallingJitter must not be negative. ";
     }
+    if (!mobility && (access != "ideal" || interfaces != 1 || mns / mags >= 0xffff))
+    {
+        err << "without mobility (the plain-routing baseline): ideal access, one interface, "
+               "and fewer than 65535 MNs per MAG. ";
+    }
     return err.str();
 }
 
@@ -166,9 +175,15 @@ Pmipv6DomainHelper::Build(const Parameters& p)
     m_currentMag.assign(p.mns, -1);
     m_previousMag.assign(p.mns, -1);
     m_pending.assign(p.mns, {});
+    m_lastHandover.assign(p.mns, -1);
     m_accessDevices.assign(p.mags, {});
     m_accessIfIndex.assign(p.mags, {});
     BuildCore();
+    if (!p.mobility)
+    {
+        BuildPlainAccess();
+        return;
+    }
     InstallAgents();
     if (p.access == "ideal")
     {
@@ -185,6 +200,10 @@ Pmipv6DomainHelper::BuildCore()
 {
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", DataRateValue(m_p.coreRate));
+    // The device queue takes what the queue disc held (see the end): as
+    // many packets as FqCoDel's default limit, so that a burst (every MN
+    // registering at once) is absorbed as before.
+    p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("10240p"));
     Ipv6StaticRoutingHelper routing;
 
     // CN - LMA.
@@ -241,6 +260,13 @@ Pmipv6DomainHelper::BuildCore()
                 ->AddHostRouteTo(m_proxyCoa[i], ifs.GetAddress(0, 1), ifs.GetInterfaceIndex(1));
         }
     }
+    // No queue disc on the core links (Ipv6AddressHelper::Assign puts an
+    // FqCoDel on each): classifying every packet into its flow was a tenth
+    // of a sweep's time. The device's FIFO queue, as long as FqCoDel's
+    // limit, holds bursts as it did; CoDel's dropping would need a queue
+    // standing above 5 ms (over 600 kB at 1 Gbps) for 100 ms, which these
+    // scenarios never build.
+    TrafficControlHelper().Uninstall(m_coreDevices);
 }
 
 void
@@ -339,7 +365,10 @@ Pmipv6DomainHelper::AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev)
     uint32_t ifIndex = ipv6->AddInterface(dev);
     ipv6->SetForwarding(ifIndex, true);
     ipv6->SetUp(ifIndex);
-    m_magApps[mag]->AddAccessInterface(ifIndex);
+    if (!m_magApps.empty())
+    {
+        m_magApps[mag]->AddAccessInterface(ifIndex);
+    }
     m_accessDevices[mag].push_back(dev);
     m_accessIfIndex[mag].push_back(ifIndex);
     return ifIndex;
@@ -394,6 +423,83 @@ Pmipv6DomainHelper::BuildIdealAccess()
                                        0,
                                        0,
                                        0);
+    }
+}
+
+Ipv6Address
+Pmipv6DomainHelper::PlainAddress(uint32_t mn) const
+{
+    // 2001:100:(mag+1):(index+1)::EUI-64 with index = mn / mags.
+    uint32_t mag = mn % m_p.mags;
+    uint32_t index = mn / m_p.mags + 1;
+    uint8_t b[16] =
+        {0x20, 0x01, 0x01, 0x00, 0, uint8_t(mag + 1), uint8_t(index >> 8), uint8_t(index)};
+    return Ipv6Address::MakeAutoconfiguredAddress(GetMnLinkLayerId(mn), Ipv6Address(b));
+}
+
+void
+Pmipv6DomainHelper::BuildPlainAccess()
+{
+    Ipv6StaticRoutingHelper routing;
+    Ptr<Ipv6StaticRouting> lmaRouting = routing.GetStaticRouting(m_lma->GetObject<Ipv6>());
+    m_idealChannel = CreateObject<IdealAccessChannel>();
+    m_idealChannel->SetAttribute("AccessDelay", TimeValue(m_p.rttMagAp / 2));
+    std::vector<Ptr<SimpleNetDevice>> aps;
+    for (uint32_t i = 0; i < m_p.mags; ++i)
+    {
+        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+        dev->SetAddress(kSharedMagMac);
+        m_mags.Get(i)->AddDevice(dev);
+        dev->SetChannel(m_idealChannel);
+        m_idealChannel->AddAccessPoint(dev);
+        AddAccessInterface(i, dev);
+        aps.push_back(dev);
+        // One route per hop for the MAG's whole /48: LMA -> MAG, MAG -> access link.
+        uint8_t b[16] = {0x20, 0x01, 0x01, 0x00, 0, uint8_t(i + 1)};
+        lmaRouting->AddNetworkRouteTo(
+            Ipv6Address(b),
+            Ipv6Prefix(48),
+            m_proxyCoa[i],
+            m_lma->GetObject<Ipv6>()->GetInterfaceForPrefix(m_proxyCoa[i], Ipv6Prefix(64)));
+        routing.GetStaticRouting(m_mags.Get(i)->GetObject<Ipv6>())
+            ->AddNetworkRouteTo(Ipv6Address(b), Ipv6Prefix(48), m_accessIfIndex[i][0]);
+    }
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        uint32_t mag = n % m_p.mags;
+        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+        dev->SetAddress(GetMnLinkLayerId(n));
+        m_mns.Get(n)->AddDevice(dev);
+        dev->SetChannel(m_idealChannel);
+        m_mnDevices.Add(dev);
+        m_mnPhys.push_back({dev});
+        m_phyMag.push_back({int(mag)});
+        Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
+        uint32_t ifIndex = ipv6->AddInterface(dev);
+        ipv6->AddAddress(ifIndex, Ipv6InterfaceAddress(PlainAddress(n), Ipv6Prefix(64)));
+        ipv6->SetUp(ifIndex);
+        Ptr<Ipv6L3Protocol> magIpv6 = m_mags.Get(mag)->GetObject<Ipv6L3Protocol>();
+        uint32_t magIf = m_accessIfIndex[mag][0];
+        Ipv6Address magLinkLocal = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(kSharedMagMac);
+        routing.GetStaticRouting(m_mns.Get(n)->GetObject<Ipv6>())
+            ->SetDefaultRoute(magLinkLocal, ifIndex);
+        // Both neighbours known from the start, as the MAG pins them in
+        // PMIPv6 (Pmipv6Mag::PinNeighbor) and the RA tells the MN.
+        for (auto [cache, address, mac] :
+             {std::make_tuple(magIpv6->GetInterface(magIf)->GetNdiscCache(),
+                              PlainAddress(n),
+                              GetMnLinkLayerId(n)),
+              std::make_tuple(ipv6->GetInterface(ifIndex)->GetNdiscCache(),
+                              magLinkLocal,
+                              kSharedMagMac)})
+        {
+            NdiscCache::Entry* e = cache->Add(address);
+            e->SetMacAddress(mac);
+            e->MarkPermanent();
+        }
+        m_idealChannel->Attach(dev, aps[mag]);
+        m_servingMag[n] = mag;
+        m_currentMag[n] = mag;
     }
 }
 
@@ -545,14 +651,8 @@ Pmipv6DomainHelper::FindMag(Ipv6Address proxyCoa) const
 Pmipv6DomainHelper::L2Handover*
 Pmipv6DomainHelper::LastHandoverOf(uint32_t mn)
 {
-    for (auto it = m_l2Handovers.rbegin(); it != m_l2Handovers.rend(); ++it)
-    {
-        if (it->mn == mn)
-        {
-            return &*it;
-        }
-    }
-    return nullptr;
+    int64_t last = m_lastHandover[mn];
+    return last < 0 ? nullptr : &m_l2Handovers[last];
 }
 
 void
@@ -615,20 +715,18 @@ Pmipv6DomainHelper::ForceLinkLoss(uint32_t mn, Time notAfter)
 int
 Pmipv6DomainHelper::FindMn(Mac48Address linkLayerId) const
 {
-    for (uint32_t n = 0; n < m_p.mns; ++n)
-    {
-        if (GetMnLinkLayerId(n) == linkLayerId)
-        {
-            return n;
-        }
-    }
-    return -1;
+    // The inverse of GetMnLinkLayerId: the MN's index is in the address.
+    uint8_t b[6];
+    linkLayerId.CopyTo(b);
+    uint32_t n = ((uint32_t(b[3]) << 16) | (uint32_t(b[4]) << 8) | b[5]) - 1;
+    return n < m_p.mns && GetMnLinkLayerId(n) == linkLayerId ? int(n) : -1;
 }
 
 void
 Pmipv6DomainHelper::ExecuteHandover(uint32_t mn, uint32_t targetMag)
 {
     m_pending[mn].pop_front();
+    m_lastHandover[mn] = m_l2Handovers.size();
     m_l2Handovers.push_back(L2Handover{mn, m_servingMag[mn], targetMag, Simulator::Now(), Time(0)});
     m_previousMag[mn] = m_servingMag[mn];
     m_servingMag[mn] = targetMag;
@@ -954,6 +1052,10 @@ Pmipv6DomainHelper::GetMnIdentifier(uint32_t mn) const
 Ipv6Address
 Pmipv6DomainHelper::GetMnHomeAddress(uint32_t mn) const
 {
+    if (!m_p.mobility)
+    {
+        return PlainAddress(mn);
+    }
     BindingCacheEntry* e = m_lmaApp->GetBindingCache().Find(GetMnIdentifier(mn));
     if (!e)
     {

@@ -67,6 +67,14 @@ class Pmipv6DomainHelper
         /// Each Mobility Header message of the LMA and MAGs waits a delay drawn
         /// uniformly from [0, signallingJitter] (MobilityL4Protocol SendJitter).
         Time signallingJitter{0};
+        /**
+         * false: the same topology without mobility protocol, the baseline
+         * of the benchmark (ideal access only). No LMA or MAG agents; MN n
+         * stays on MAG n % mags with a /64 from that MAG's /48 of the pool
+         * (2001:100:m+1::/48), routed by plain ns-3 static routing with one
+         * route per hop for each MAG's /48, never a route per MN.
+         */
+        bool mobility{true};
         /// \return an empty string, or what is wrong
         std::string Validate() const;
     };
@@ -163,6 +171,10 @@ class Pmipv6DomainHelper
     void BuildCore();
     void BuildIdealAccess();
     void BuildWifiAccess();
+    /// Parameters::mobility false: MNs fixed on MAGs, plain static routing.
+    void BuildPlainAccess();
+    /// The MN's address without mobility (from its MAG's /48).
+    Ipv6Address PlainAddress(uint32_t mn) const;
     void InstallAgents();
     void InstallIpv6(Ptr<Node> node);
     /// Lossy signalling on a MAG-LMA or MAG-MAG link (both directions).
@@ -214,6 +226,7 @@ class Pmipv6DomainHelper
 
     std::vector<std::deque<PendingHandover>> m_pending; //!< per MN, in time order
     std::vector<L2Handover> m_l2Handovers;
+    std::vector<int64_t> m_lastHandover; //!< per MN, its latest in m_l2Handovers; -1: none
 };
 
 } // namespace ns3

@@ -52,7 +52,9 @@ class BindingCacheEntry
 
 /**
  * \ingroup pmipv6
- * Entries by MN identifier and by home network prefix.
+ * Entries by MN identifier and by home network prefix, both hashed: the
+ * LMA looks them up per PBU and per packet, and the cost must not grow with
+ * the number of bindings.
  */
 class BindingCache
 {
@@ -74,7 +76,7 @@ class BindingCache
     }
 
   private:
-    std::map<std::string, std::unique_ptr<BindingCacheEntry>> m_byMnId;
+    std::unordered_map<std::string, std::unique_ptr<BindingCacheEntry>> m_byMnId;
     std::unordered_map<uint64_t, BindingCacheEntry*> m_byPrefix;
 };
 

@@ -39,22 +39,19 @@ BindingUpdateList::FindByPrefix(const Ipv6Address& address)
 BindingUpdateListEntry*
 BindingUpdateList::FindByMnIdentifier(const std::string& mnId)
 {
-    for (auto& kv : m_byLinkLayerId)
-    {
-        if (kv.second->mnIdentifier == mnId)
-        {
-            return kv.second.get();
-        }
-    }
-    return nullptr;
+    auto it = m_byMnId.find(mnId);
+    return it == m_byMnId.end() ? nullptr : it->second;
 }
 
 BindingUpdateListEntry&
-BindingUpdateList::Create(Mac48Address linkLayerId)
+BindingUpdateList::Create(Mac48Address linkLayerId, const std::string& mnIdentifier)
 {
+    Remove(linkLayerId);
     auto& slot = m_byLinkLayerId[linkLayerId];
     slot = std::make_unique<BindingUpdateListEntry>();
     slot->linkLayerId = linkLayerId;
+    slot->mnIdentifier = mnIdentifier;
+    m_byMnId[mnIdentifier] = slot.get();
     slot->mnLinkLocal = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(linkLayerId);
     return *slot;
 }
@@ -85,6 +82,11 @@ BindingUpdateList::Remove(Mac48Address linkLayerId)
     {
         m_byPrefix.erase(PrefixKey(e.homeNetworkPrefix.prefix));
     }
+    auto byId = m_byMnId.find(e.mnIdentifier);
+    if (byId != m_byMnId.end() && byId->second == &e)
+    {
+        m_byMnId.erase(byId);
+    }
     m_byLinkLayerId.erase(it);
 }
 
@@ -103,6 +105,7 @@ BindingUpdateList::Clear()
         Simulator::Cancel(kv.second->refreshEvent);
     }
     m_byPrefix.clear();
+    m_byMnId.clear();
     m_byLinkLayerId.clear();
 }
 

@@ -66,7 +66,9 @@ class BindingUpdateListEntry
 
 /**
  * \ingroup pmipv6
- * Entries by link-layer identifier and by home network prefix.
+ * Entries by link-layer identifier, MN identifier and home network prefix,
+ * all hashed: the MAG looks them up per packet and per message, and the
+ * cost must not grow with the number of MNs.
  */
 class BindingUpdateList
 {
@@ -74,7 +76,8 @@ class BindingUpdateList
     BindingUpdateListEntry* Find(Mac48Address linkLayerId);
     BindingUpdateListEntry* FindByPrefix(const Ipv6Address& address);
     BindingUpdateListEntry* FindByMnIdentifier(const std::string& mnId);
-    BindingUpdateListEntry& Create(Mac48Address linkLayerId);
+    /// A new entry for the MN with this link-layer id and MN identifier.
+    BindingUpdateListEntry& Create(Mac48Address linkLayerId, const std::string& mnIdentifier);
     /// Index the entry under its (newly assigned) prefix.
     void SetPrefix(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix);
     void Remove(Mac48Address linkLayerId);
@@ -82,7 +85,9 @@ class BindingUpdateList
     void Clear();
 
   private:
-    std::map<Mac48Address, std::unique_ptr<BindingUpdateListEntry>> m_byLinkLayerId;
+    std::unordered_map<Mac48Address, std::unique_ptr<BindingUpdateListEntry>, Mac48AddressHash>
+        m_byLinkLayerId;
+    std::unordered_map<std::string, BindingUpdateListEntry*> m_byMnId;
     std::unordered_map<uint64_t, BindingUpdateListEntry*> m_byPrefix;
 };
 

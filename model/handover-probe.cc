@@ -157,6 +157,7 @@ HandoverProbeSender::HandoverProbeSender()
     : m_peerPort(9000),
       m_size(64),
       m_flowId(0),
+      m_sharedSocket(false),
       m_nextSeq(0),
       m_sendFailures(0)
 {
@@ -199,6 +200,14 @@ HandoverProbeSender::GetFirstTxTime() const
 }
 
 void
+HandoverProbeSender::SetSocket(Ptr<Socket> socket)
+{
+    NS_LOG_FUNCTION(this << socket);
+    m_socket = socket;
+    m_sharedSocket = true;
+}
+
+void
 HandoverProbeSender::DoDispose()
 {
     NS_LOG_FUNCTION(this);
@@ -210,23 +219,23 @@ void
 HandoverProbeSender::StartApplication()
 {
     NS_LOG_FUNCTION(this);
+    if (Ipv6Address::IsMatchingType(m_peerAddress))
+    {
+        m_destination = Inet6SocketAddress(Ipv6Address::ConvertFrom(m_peerAddress), m_peerPort);
+    }
+    else if (Inet6SocketAddress::IsMatchingType(m_peerAddress))
+    {
+        m_destination = m_peerAddress;
+    }
+    else
+    {
+        NS_ABORT_MSG("HandoverProbeSender: RemoteAddress must be IPv6, got " << m_peerAddress);
+    }
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), TypeId::LookupByName("ns3::UdpSocketFactory"));
         NS_ABORT_MSG_IF(m_socket->Bind6() == -1, "HandoverProbeSender: failed to bind socket");
-        if (Ipv6Address::IsMatchingType(m_peerAddress))
-        {
-            m_socket->Connect(
-                Inet6SocketAddress(Ipv6Address::ConvertFrom(m_peerAddress), m_peerPort));
-        }
-        else if (Inet6SocketAddress::IsMatchingType(m_peerAddress))
-        {
-            m_socket->Connect(m_peerAddress);
-        }
-        else
-        {
-            NS_ABORT_MSG("HandoverProbeSender: RemoteAddress must be IPv6, got " << m_peerAddress);
-        }
+        m_socket->Connect(m_destination);
         // The probe only sends; replies (there are none) would be discarded.
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     }
@@ -260,7 +269,8 @@ HandoverProbeSender::SendProbe()
     Ptr<Packet> packet = Create<Packet>(m_size - HandoverProbeHeader::SIZE); // zero-filled
     packet->AddHeader(header);
 
-    if (m_socket->Send(packet) >= 0)
+    int sent = m_sharedSocket ? m_socket->SendTo(packet, 0, m_destination) : m_socket->Send(packet);
+    if (sent >= 0)
     {
         NS_LOG_LOGIC("flow " << m_flowId << " sent seq " << seq);
         m_txTrace(packet, seq);
@@ -316,6 +326,16 @@ HandoverProbeReceiver::GetRecords() const
     return m_records;
 }
 
+namespace
+{
+ProbeRecord
+ToProbeRecord(const HandoverProbeReceiver::Record& r)
+{
+    // ns -> ms by division keeps whole-ms times exact.
+    return {r.seq, r.txTime.GetNanoSeconds() / 1e6, r.rxTime.GetNanoSeconds() / 1e6};
+}
+} // namespace
+
 std::vector<ProbeRecord>
 HandoverProbeReceiver::GetProbeRecords(uint32_t flowId) const
 {
@@ -324,10 +344,19 @@ HandoverProbeReceiver::GetProbeRecords(uint32_t flowId) const
     {
         if (r.flowId == flowId)
         {
-            // ns -> ms by division keeps whole-ms times exact.
-            out.push_back(
-                {r.seq, r.txTime.GetNanoSeconds() / 1e6, r.rxTime.GetNanoSeconds() / 1e6});
+            out.push_back(ToProbeRecord(r));
         }
+    }
+    return out;
+}
+
+std::unordered_map<uint32_t, std::vector<ProbeRecord>>
+HandoverProbeReceiver::GetProbeRecordsByFlow() const
+{
+    std::unordered_map<uint32_t, std::vector<ProbeRecord>> out;
+    for (const Record& r : m_records)
+    {
+        out[r.flowId].push_back(ToProbeRecord(r));
     }
     return out;
 }

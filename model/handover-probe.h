@@ -18,6 +18,7 @@
 #include "ns3/ptr.h"
 #include "ns3/traced-callback.h"
 
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -115,6 +116,15 @@ class HandoverProbeSender : public Application
     uint64_t GetSendFailures() const;
     /// \return the send time of sequence number 0 (meaningful once GetSentCount() > 0)
     Time GetFirstTxTime() const;
+    /**
+     * Send through \p socket (bound, not connected) instead of a socket of
+     * this sender's own. Many flows from one node then share one socket:
+     * each socket is an endpoint that the node's UDP demultiplexer scans
+     * for every packet it receives, so N senders with N sockets would make
+     * every reception on that node cost O(N). Call before the start time.
+     * \param socket the shared socket
+     */
+    void SetSocket(Ptr<Socket> socket);
 
     /**
      * TracedCallback signature of "Tx".
@@ -139,7 +149,9 @@ class HandoverProbeSender : public Application
     uint32_t m_size;       //!< UDP payload size, probe header included
     uint32_t m_flowId;     //!< flow id written into every packet
 
-    Ptr<Socket> m_socket;    //!< UDP socket connected to the peer
+    Ptr<Socket> m_socket;    //!< UDP socket: connected to the peer, or shared (SetSocket)
+    bool m_sharedSocket;     //!< m_socket came from SetSocket: send with SendTo
+    Address m_destination;   //!< the peer as SendTo takes it (shared socket)
     EventId m_sendEvent;     //!< next SendProbe
     uint32_t m_nextSeq;      //!< sequence number of the next packet
     uint64_t m_sendFailures; //!< sends refused by the socket
@@ -183,6 +195,12 @@ class HandoverProbeReceiver : public Application
      * \return the receptions of that flow in the units HandoverMetricsCalculator takes (ms)
      */
     std::vector<ProbeRecord> GetProbeRecords(uint32_t flowId) const;
+    /**
+     * The receptions of every flow at once, in one pass over the records
+     * (GetProbeRecords() per flow would scan them once per flow).
+     * \return flow id -> its receptions, as GetProbeRecords() gives them
+     */
+    std::unordered_map<uint32_t, std::vector<ProbeRecord>> GetProbeRecordsByFlow() const;
     /// \return how many copies of already received packets arrived
     uint64_t GetDuplicates() const;
 

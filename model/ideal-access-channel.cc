@@ -70,7 +70,13 @@ IdealAccessChannel::Attach(Ptr<SimpleNetDevice> mn, Ptr<SimpleNetDevice> ap)
 {
     NS_ABORT_MSG_UNLESS(IsAccessPoint(ap), "Attach: not an access point of this channel");
     NS_ABORT_MSG_IF(IsAccessPoint(mn), "Attach: an access point cannot attach");
+    auto previous = m_attachment.find(mn);
+    if (previous != m_attachment.end())
+    {
+        m_attached[previous->second].erase(mn); // moved without a detach: no trace, as before
+    }
     m_attachment[mn] = ap;
+    m_attached[ap].insert(mn);
     m_attachTrace(mn, ap);
 }
 
@@ -84,6 +90,7 @@ IdealAccessChannel::Detach(Ptr<SimpleNetDevice> mn)
     }
     Ptr<SimpleNetDevice> ap = it->second;
     m_attachment.erase(it);
+    m_attached[ap].erase(mn);
     m_detachTrace(mn, ap);
 }
 
@@ -127,11 +134,12 @@ IdealAccessChannel::Send(Ptr<Packet> p,
     }
     if (to.IsGroup() || to.IsBroadcast())
     {
-        for (auto& kv : m_attachment)
+        auto attached = m_attached.find(sender);
+        if (attached != m_attached.end())
         {
-            if (kv.second == sender)
+            for (const auto& mn : attached->second)
             {
-                Schedule(kv.first, kv.first, sender, p->Copy(), protocol, to, from);
+                Schedule(mn, mn, sender, p->Copy(), protocol, to, from);
             }
         }
         return;

@@ -5,12 +5,15 @@
 #ifndef IDEAL_ACCESS_CHANNEL_H
 #define IDEAL_ACCESS_CHANNEL_H
 
+#include "prefix-key.h"
+
 #include "ns3/nstime.h"
 #include "ns3/pcap-file-wrapper.h"
 #include "ns3/simple-channel.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace ns3
@@ -75,10 +78,22 @@ class IdealAccessChannel : public SimpleChannel
 
     Time m_delay;
     Ptr<PcapFileWrapper> m_pcap;
-    std::map<Ptr<SimpleNetDevice>, bool> m_accessPoints;
+    /// Hash of a device by its address (the lookups run per frame: hashed, not ordered).
+    struct DeviceHash
+    {
+        size_t operator()(const Ptr<SimpleNetDevice>& d) const
+        {
+            return std::hash<const SimpleNetDevice*>()(PeekPointer(d));
+        }
+    };
+
+    std::unordered_map<Ptr<SimpleNetDevice>, bool, DeviceHash> m_accessPoints;
     /// A two-interface MN has two devices with one address (MnInterfaceShim).
-    std::map<Mac48Address, std::vector<Ptr<SimpleNetDevice>>> m_mnByMac;
-    std::map<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_attachment; //!< mn -> ap
+    std::unordered_map<Mac48Address, std::vector<Ptr<SimpleNetDevice>>, Mac48AddressHash> m_mnByMac;
+    /// mn -> ap
+    std::unordered_map<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>, DeviceHash> m_attachment;
+    /// ap -> its mns, for group frames (ordered: delivery order must not depend on hashing)
+    std::map<Ptr<SimpleNetDevice>, std::set<Ptr<SimpleNetDevice>>> m_attached;
     TracedCallback<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_attachTrace;
     TracedCallback<Ptr<SimpleNetDevice>, Ptr<SimpleNetDevice>> m_detachTrace;
     TracedCallback<Ptr<const Packet>, Ptr<SimpleNetDevice>> m_dropTrace;

@@ -10,6 +10,7 @@
 #include "ns3/traced-callback.h"
 
 #include <set>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -73,7 +74,7 @@ class Pmipv6Lma : public MobilityAgent
 
     std::set<Ipv6Address> m_trustedMags;
     BindingCache m_cache;
-    std::map<std::string, HomeNetworkPrefix> m_prefixOfMn; //!< stable across sessions
+    std::unordered_map<std::string, HomeNetworkPrefix> m_prefixOfMn; //!< stable across sessions
     Ipv6Address m_prefixPoolBase;
     uint32_t m_nextPrefix{1};
     Time m_minDelayBeforeBceDelete;

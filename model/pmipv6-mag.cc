@@ -244,8 +244,7 @@ Pmipv6Mag::GetOrCreateEntry(Mac48Address mn)
     {
         return nullptr;
     }
-    BindingUpdateListEntry& e = m_list.Create(mn);
-    e.mnIdentifier = policy->second.mnIdentifier;
+    BindingUpdateListEntry& e = m_list.Create(mn, policy->second.mnIdentifier);
     e.lmaAddress = policy->second.lma;
     e.homeNetworkPrefix = HomeNetworkPrefix{Ipv6Address::GetAny(), 0};
     // Numbered on from every PBU this MAG sent: a MN that comes back after
@@ -654,7 +653,11 @@ Pmipv6Mag::UnpinNeighbor(BindingUpdateListEntry& e)
     {
         if (NdiscCache::Entry* n = cache->Lookup(a))
         {
-            cache->Remove(n);
+            // Stale, not removed: ns-3's NdiscCache::Remove searches the
+            // whole cache for the entry (O(N) per detach). A stale entry
+            // costs nothing until used, and PinNeighbor pins it again on
+            // return; the MAG never routes to a detached MN.
+            n->MarkStale();
         }
     }
 }

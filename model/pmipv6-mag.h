@@ -11,6 +11,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace ns3
 {
@@ -166,7 +167,7 @@ class Pmipv6Mag : public MobilityAgent
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
     void DropData(Ptr<const Packet> p, const std::string& reason);
 
-    std::map<Mac48Address, Policy> m_policies;
+    std::unordered_map<Mac48Address, Policy, Mac48AddressHash> m_policies;
     std::set<uint32_t> m_accessInterfaces;
     std::set<Ipv6Address> m_neighborMags;
     uint16_t m_lastSequence{0}; //!< highest PBU sequence number sent (RFC 1982 order)

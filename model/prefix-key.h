@@ -8,8 +8,10 @@
 #define PREFIX_KEY_H
 
 #include "ns3/ipv6-address.h"
+#include "ns3/mac48-address.h"
 
 #include <cstdint>
+#include <functional>
 
 namespace ns3
 {
@@ -26,6 +28,22 @@ PrefixKey(const Ipv6Address& address)
     }
     return key;
 }
+
+/// Hash of a MAC address (its 48 bits), for per-packet and per-message lookups by MN.
+struct Mac48AddressHash
+{
+    size_t operator()(const Mac48Address& address) const
+    {
+        uint8_t bytes[6];
+        address.CopyTo(bytes);
+        uint64_t key = 0;
+        for (uint8_t b : bytes)
+        {
+            key = (key << 8) | b;
+        }
+        return std::hash<uint64_t>()(key);
+    }
+};
 
 } // namespace ns3
 

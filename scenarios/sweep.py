@@ -165,16 +165,56 @@ class ScenarioError(Exception):
     pass
 
 
-class Batch:
-    """One `handover-scenario --batch` process working through a chunk of runs."""
+class BatchOutput:
+    """Reads the batch protocol of a chunk of runs: header, rows, '#done' per run.
 
-    def __init__(self, index, binary, chunk, progress):
-        self.index = index
+    The local runner feeds it line by line as a process prints; the Dask
+    runner feeds it a finished chunk's whole output. Raises ScenarioError on
+    output that breaks the protocol.
+    """
+
+    def __init__(self, chunk, progress=None):
         self.chunk = chunk
         self.progress = progress  # callable, called once per "#done"
         self.header = None
         self.rows = []
         self.done = 0
+
+    def handle_line(self, line):
+        if not line.strip():
+            return
+        if line.strip() == "#done":
+            if self.done >= len(self.chunk):
+                raise ScenarioError("more #done lines than runs")
+            self.done += 1
+            if self.progress:
+                self.progress()
+            return
+        if line.startswith("#"):
+            return
+        values = next(csv.reader([line]))
+        if self.header is None:
+            missing = [c for c in SCENARIO_COLUMNS if c not in values]
+            if missing:
+                raise ScenarioError("header lacks columns %s: %s" % (missing, line))
+            self.header = values
+            return
+        if len(values) != len(self.header):
+            raise ScenarioError("row has %d fields, header %d: %s"
+                                % (len(values), len(self.header), line))
+        if self.done >= len(self.chunk):
+            raise ScenarioError("row after the last run's #done: " + line)
+        row = dict(zip(self.header, values))
+        row.update(self.chunk[self.done][1])  # the run this row belongs to
+        self.rows.append(row)
+
+
+class Batch(BatchOutput):
+    """One `handover-scenario --batch` process working through a chunk of runs."""
+
+    def __init__(self, index, binary, chunk, progress):
+        BatchOutput.__init__(self, chunk, progress)
+        self.index = index
         self.stderr_text = ""
         self.error = None  # protocol errors found while reading stdout
         self.process = subprocess.Popen(
@@ -201,38 +241,11 @@ class Batch:
     def _read_stdout(self):
         try:
             for line in self.process.stdout:
-                self._handle_line(line.rstrip("\n"))
+                self.handle_line(line.rstrip("\n"))
         except ScenarioError as error:
             self.error = str(error)
             self.process.kill()
             self.process.stdout.read()  # drain so the process can exit
-
-    def _handle_line(self, line):
-        if not line.strip():
-            return
-        if line.strip() == "#done":
-            if self.done >= len(self.chunk):
-                raise ScenarioError("more #done lines than runs")
-            self.done += 1
-            self.progress()
-            return
-        if line.startswith("#"):
-            return
-        values = next(csv.reader([line]))
-        if self.header is None:
-            missing = [c for c in SCENARIO_COLUMNS if c not in values]
-            if missing:
-                raise ScenarioError("header lacks columns %s: %s" % (missing, line))
-            self.header = values
-            return
-        if len(values) != len(self.header):
-            raise ScenarioError("row has %d fields, header %d: %s"
-                                % (len(values), len(self.header), line))
-        if self.done >= len(self.chunk):
-            raise ScenarioError("row after the last run's #done: " + line)
-        row = dict(zip(self.header, values))
-        row.update(self.chunk[self.done][1])  # the run this row belongs to
-        self.rows.append(row)
 
     def wait(self):
         status = self.process.wait()
@@ -257,31 +270,51 @@ class Batch:
 
 
 class Progress:
-    """Plain-text progress bar on stderr, redrawn in place with \\r."""
+    """Progress on stderr.
 
-    def __init__(self, total, width=40):
+    On a terminal: a bar redrawn in place with \\r. Otherwise (a log file, a
+    CI job, a batch system) one plain line every `interval` seconds and one
+    at the end -- runs done, rate, ETA -- so that the log stays readable.
+    """
+
+    def __init__(self, total, width=40, stream=None, interval=5.0):
         self.total = total
         self.width = width
+        self.stream = stream or sys.stderr
+        self.interactive = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.interval = interval
         self.count = 0
         self.start = time.monotonic()
+        self.last_line = self.start
         self.lock = threading.Lock()
 
-    def step(self):
+    def step(self, runs=1):
         with self.lock:
-            self.count += 1
+            self.count += runs
 
     def draw(self, final=False):
         with self.lock:
             count = self.count
-        elapsed = time.monotonic() - self.start
+        now = time.monotonic()
+        elapsed = now - self.start
+        eta = "%.0f" % (elapsed / count * (self.total - count)) if count else "?"
+        if not self.interactive:
+            if not final and now - self.last_line < self.interval:
+                return
+            self.last_line = now
+            rate = count / elapsed if elapsed > 0 else 0.0
+            self.stream.write("sweep: %d/%d runs, %.1f runs/s, %.1f s, ETA %s s%s\n"
+                              % (count, self.total, rate, elapsed, eta,
+                                 " (done)" if final else ""))
+            self.stream.flush()
+            return
         filled = self.width * count // max(self.total, 1)
-        eta = elapsed / count * (self.total - count) if count else float("nan")
-        sys.stderr.write("\r[%s%s] %d/%d runs  %.1f s  ETA %s s "
-                         % ("#" * filled, "." * (self.width - filled), count, self.total,
-                            elapsed, "%.0f" % eta if count else "?"))
+        self.stream.write("\r[%s%s] %d/%d runs  %.1f s  ETA %s s "
+                          % ("#" * filled, "." * (self.width - filled), count, self.total,
+                             elapsed, eta))
         if final:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            self.stream.write("\n")
+        self.stream.flush()
 
 
 def run_all(runs, binary, jobs):
@@ -328,6 +361,98 @@ def run_all(runs, binary, jobs):
             print("sweep: stopped %d other batch(es)" % len(killed), file=sys.stderr)
         raise ScenarioError("%d of %d batches failed" % (len(failures), len(batches)))
     return [row for batch in batches for row in batch.rows], [b.header for b in batches]
+
+
+def run_dask(runs, binary, scheduler, chunk_size):
+    """Runs every run on a Dask distributed cluster; returns what run_all returns.
+
+    Each task is one chunk of runs through `binary --batch` on a worker
+    (subprocess.run, from the standard library: a worker needs Python with
+    Dask and the built scenario at `binary`, nothing from this repository).
+    Rows come back in run order, whichever worker finished first.
+    """
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ScenarioError("--dask needs Dask distributed (Debian: python3-distributed)")
+    chunks = [runs[i:i + chunk_size] for i in range(0, len(runs), chunk_size)]
+    progress = Progress(len(runs))
+    outputs = [None] * len(chunks)
+    client = Client(scheduler, timeout=30)
+    try:
+        print("sweep: %d runs in %d tasks on the Dask cluster at %s (%d workers)"
+              % (len(runs), len(chunks), scheduler,
+                 len(client.scheduler_info().get("workers", {}))), file=sys.stderr)
+        futures = {}
+        for index, chunk in enumerate(chunks):
+            stdin = "".join(line + "\n" for line, _ in chunk)
+            future = client.submit(subprocess.run, [binary, "--batch"], input=stdin,
+                                   capture_output=True, text=True, pure=False)
+            futures[future] = index
+        failure = None
+        for future in as_completed(list(futures)):
+            index = futures[future]
+            chunk = chunks[index]
+            try:
+                result = future.result()
+            except Exception as error:  # the worker could not even start the scenario
+                failure = "task %d: %s: %s" % (index, type(error).__name__, error)
+                break
+            output = BatchOutput(chunk)
+            try:
+                for line in result.stdout.split("\n"):
+                    output.handle_line(line)
+            except ScenarioError as error:
+                failure = "task %d: bad output: %s" % (index, error)
+            if failure is None and (result.returncode != 0 or output.done != len(chunk)):
+                failure = ("task %d: exited with status %d after %d of %d runs"
+                           % (index, result.returncode, output.done, len(chunk)))
+            if failure:
+                stderr_tail = "\n".join(result.stderr.rstrip("\n").split("\n")[-20:])
+                if output.done < len(chunk):
+                    failure += "; while running: " + chunk[output.done][0]
+                if stderr_tail:
+                    failure += "\n--- stderr ---\n" + stderr_tail
+                break
+            outputs[index] = output
+            progress.step(len(chunk))
+            progress.draw()
+        if failure:
+            client.cancel(list(futures))
+            progress.draw(final=True)
+            raise ScenarioError(failure)
+        progress.draw(final=True)
+    finally:
+        client.close()
+    return [row for o in outputs for row in o.rows], [o.header for o in outputs]
+
+
+def read_raw(paths):
+    """Rows of raw CSVs written by --raw (e.g. of several --shard runs), and their header."""
+    rows = []
+    headers = []
+    for path in paths:
+        with open(path, newline="") as f:
+            reader = csv.DictReader(f)
+            fields = reader.fieldnames or []
+            missing = [c for c in SCENARIO_COLUMNS + RUN_COLUMNS if c not in fields]
+            if missing:
+                raise ScenarioError("%s is not a raw sweep CSV (no %s)"
+                                    % (path, ", ".join(missing)))
+            headers.append([c for c in reader.fieldnames if c not in RUN_COLUMNS])
+            rows.extend(reader)
+    return rows, headers
+
+
+def shard(runs, spec):
+    """The runs of shard I of N ("I/N", I = 0..N-1): every N-th run from the I-th."""
+    try:
+        index, count = (int(x) for x in spec.split("/"))
+    except ValueError:
+        raise ScenarioError("--shard takes I/N, e.g. 0/8")
+    if count < 1 or not 0 <= index < count:
+        raise ScenarioError("--shard I/N needs N >= 1 and 0 <= I < N")
+    return runs[index::count]
 
 
 # --- Aggregation -------------------------------------------------------------------
@@ -429,13 +554,23 @@ def parse_args(argv):
     p.add_argument("--binary", default=os.path.join(REPO_ROOT, "build", "handover-scenario"))
     p.add_argument("--raw", help="write the per-handover rows here")
     p.add_argument("--out", required=True, help="write the tidy per-point CSV here")
+    p.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
+                   help="run on this Dask distributed cluster (e.g. tcp://host:8786) instead "
+                        "of local processes; --binary is then the scenario's path on the workers")
+    p.add_argument("--chunk-size", type=int, default=20,
+                   help="runs per Dask task (one `--batch` process each)")
+    p.add_argument("--shard", metavar="I/N",
+                   help="run only every N-th run of the grid from the I-th (0-based), e.g. one "
+                        "task of a SLURM job array; merge the shards' --raw files with --merge")
+    p.add_argument("--merge", nargs="+", metavar="RAW_CSV",
+                   help="run nothing: aggregate these --raw files (e.g. of all shards) into --out")
     args = p.parse_args(argv)
-    if args.seeds < 1 or args.jobs < 1 or args.handovers < 1:
-        p.error("--seeds, --jobs and --handovers must be >= 1")
+    if args.seeds < 1 or args.jobs < 1 or args.handovers < 1 or args.chunk_size < 1:
+        p.error("--seeds, --jobs, --handovers and --chunk-size must be >= 1")
     unknown = [s for s in comma_list(args.schemes) if s not in SCHEMES]
     if unknown:
         p.error("unknown scheme(s) %s; known: %s" % (",".join(unknown), ",".join(SCHEMES)))
-    if not os.access(args.binary, os.X_OK):
+    if not args.merge and not args.dask and not os.access(args.binary, os.X_OK):
         p.error("scenario binary %s is missing or not executable (build it first)" % args.binary)
     return args
 
@@ -443,14 +578,23 @@ def parse_args(argv):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.monotonic()
-    runs = build_runs(args)
-    if not runs:
-        print("sweep: the grid is empty", file=sys.stderr)
-        return 2
-    jobs = min(args.jobs, len(runs))
-    print("sweep: %d runs in %d processes of %s" % (len(runs), jobs, args.binary), file=sys.stderr)
     try:
-        rows, headers = run_all(runs, args.binary, jobs)
+        if args.merge:
+            rows, headers = read_raw(args.merge)
+        else:
+            runs = build_runs(args)
+            if args.shard:
+                runs = shard(runs, args.shard)
+            if not runs:
+                print("sweep: the grid is empty", file=sys.stderr)
+                return 2
+            if args.dask:
+                rows, headers = run_dask(runs, args.binary, args.dask, args.chunk_size)
+            else:
+                jobs = min(args.jobs, len(runs))
+                print("sweep: %d runs in %d processes of %s" % (len(runs), jobs, args.binary),
+                      file=sys.stderr)
+                rows, headers = run_all(runs, args.binary, jobs)
         tidy = aggregate(rows)
     except ScenarioError as error:
         print("sweep: FAILED: %s" % error, file=sys.stderr)
