@@ -9,6 +9,8 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace ns3
 {
@@ -109,6 +111,25 @@ HandoverMeasurementHelper::Connect()
     Config::ConnectWithoutContextFailSafe(
         "/NodeList/*/$ns3::MobilityL4Protocol/Tx",
         MakeCallback(&HandoverMeasurementHelper::OnSignalling, this));
+    for (uint32_t i = 0; m_domain->GetParameters().mobility && i < m_domain->GetParameters().mags;
+         ++i)
+    {
+        m_domain->GetMagApp(i)->TraceConnectWithoutContext(
+            "State",
+            MakeCallback(&HandoverMeasurementHelper::OnMagState, this).Bind(i));
+    }
+}
+
+void
+HandoverMeasurementHelper::OnMagState(uint32_t mag,
+                                      std::string mnId,
+                                      std::string from,
+                                      std::string to)
+{
+    if (to == BindingUpdateListEntry::StateName(BindingUpdateListEntry::REGISTERED))
+    {
+        m_registrations.push_back(Registration{Simulator::Now().GetSeconds() * 1e3, mnId, mag});
+    }
 }
 
 void
@@ -155,13 +176,30 @@ HandoverMeasurementHelper::Compute() const
             // Messages with start <= ms < end.
             size_t first = std::lower_bound(signallingMs.begin(), signallingMs.end(), start) -
                            signallingMs.begin();
-            size_t last = std::max(first,
-                                   size_t(std::lower_bound(signallingMs.begin(),
-                                                           signallingMs.end(),
-                                                           end) -
-                                          signallingMs.begin()));
+            size_t last =
+                std::max(first,
+                         size_t(std::lower_bound(signallingMs.begin(), signallingMs.end(), end) -
+                                signallingMs.begin()));
             uint64_t messages = last - first;
             uint64_t bytes = bytesBefore[last] - bytesBefore[first];
+            // Completion: the new MAG registered the MN (its PBA came back),
+            // and packets sent after the attach there arrived, both before
+            // the MN's next handover (its retransmissions may run past the
+            // window's end, not past the next move).
+            double horizon = k + 1 == hos.size() ? m_stop.GetSeconds() * 1e3
+                                                 : hos[k + 1].linkLost.GetSeconds() * 1e3;
+            double registered = std::numeric_limits<double>::quiet_NaN();
+            std::string mnId = m_domain->GetMnIdentifier(n);
+            for (const auto& reg : m_registrations)
+            {
+                if (reg.ms >= start && reg.ms < horizon && reg.mnId == mnId &&
+                    reg.mag == hos[k].toMag)
+                {
+                    registered = reg.ms - t0;
+                    break;
+                }
+            }
+            double attached = hos[k].attached.GetSeconds() * 1e3;
             for (int dir = 0; dir < 2; ++dir)
             {
                 Ptr<HandoverProbeSender> sender = dir == 0 ? m_downSenders[n] : m_upSenders[n];
@@ -177,6 +215,12 @@ HandoverMeasurementHelper::Compute() const
                 r.metrics = calc.Compute(records, range.first, range.end, w);
                 r.signallingMessages = messages;
                 r.signallingBytes = bytes;
+                r.registeredMs = registered;
+                r.completed =
+                    !std::isnan(registered) && !hos[k].attached.IsZero() &&
+                    std::any_of(records.begin(), records.end(), [&](const ProbeRecord& p) {
+                        return p.txMs >= attached && p.txMs < horizon;
+                    });
                 results.push_back(r);
             }
         }

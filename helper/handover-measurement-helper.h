@@ -37,6 +37,18 @@ class HandoverMeasurementHelper
         HandoverMetrics metrics;
         uint64_t signallingMessages; //!< Mobility Header messages sent in the window
         uint64_t signallingBytes;
+        /**
+         * The new MAG's entry for the MN became REGISTERED (its PBA came back)
+         * between the window's start and the MN's next handover: ms after the
+         * link loss (negative: registered ahead, predicted); NaN if it never did.
+         */
+        double registeredMs;
+        /**
+         * The handover completed in this direction: registeredMs is set, and
+         * a probe packet sent after the attach to the new MAG, before the
+         * MN's next handover (the end of the flows for the last), was received.
+         */
+        bool completed;
     };
 
     HandoverMeasurementHelper();
@@ -53,6 +65,7 @@ class HandoverMeasurementHelper
   private:
     void Connect();
     void OnSignalling(Ptr<const Packet> p, Ipv6Address src, Ipv6Address dst);
+    void OnMagState(uint32_t mag, std::string mnId, std::string from, std::string to);
 
     Pmipv6DomainHelper* m_domain{nullptr};
     Time m_interval{MilliSeconds(1)};
@@ -64,6 +77,14 @@ class HandoverMeasurementHelper
     std::vector<Ptr<HandoverProbeReceiver>> m_downReceivers;
     Ptr<HandoverProbeReceiver> m_upReceiver;
     std::vector<std::pair<double, uint32_t>> m_signalling; //!< (ms, bytes) of every message
+    struct Registration
+    {
+        double ms;
+        std::string mnId;
+        uint32_t mag;
+    };
+
+    std::vector<Registration> m_registrations; //!< every MAG entry turning REGISTERED
 };
 
 } // namespace ns3

@@ -9,6 +9,7 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <cmath>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
@@ -60,6 +61,10 @@ HandoverScenario::GetSchemeNames()
 
 namespace
 {
+/// First random stream of the domain's lossy-signalling models (the phase of
+/// the handover instants uses stream 1).
+const int64_t kSignallingStreamBase = 1000;
+
 /// The value new objects of \p type get for a Time attribute (Config::SetDefault
 /// included), read from the TypeId rather than by building an agent.
 Time
@@ -98,6 +103,12 @@ HandoverScenario::Config::Validate() const
     {
         err << "rttMagLma/2 + rttMagMag/2 must be below ns3::Pmipv6Lma::TimestampValidityWindow ("
             << window.As(Time::MS) << "): the LMA would refuse every PBU's timestamp. ";
+    }
+    else if (domain.rttMagLma / 2 + domain.rttMagMag / 2 + domain.signallingJitter >= window)
+    {
+        err << "signallingJitter + rttMagLma/2 + rttMagMag/2 must be below "
+               "ns3::Pmipv6Lma::TimestampValidityWindow ("
+            << window.As(Time::MS) << "): the LMA would refuse delayed PBUs' timestamps. ";
     }
     if (domain.interfaces == 2 && wrongPrediction)
     {
@@ -165,8 +176,8 @@ HandoverScenario::Config::GetSettleTime() const
 {
     // DHO,L2, the new MAG's exchanges with the LMA and with the old MAG,
     // the access hop: then the flows are steady again.
-    Time settle = domain.dhoL2 + domain.rttMagLma + domain.rttMagMag + domain.rttMagAp +
-                  MilliSeconds(5);
+    Time settle =
+        domain.dhoL2 + domain.rttMagLma + domain.rttMagMag + domain.rttMagAp + MilliSeconds(5);
     if (domain.access == "wifi")
     {
         settle += MilliSeconds(200); // re-association, measured, not set
@@ -235,6 +246,14 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
     cmd.AddValue("mns", "Number of mobile nodes", c.domain.mns);
     cmd.AddValue("mags", "Number of MAGs", c.domain.mags);
     cmd.AddValue("apsPerMag", "Wi-Fi access points per MAG", c.domain.apsPerMag);
+    cmd.AddValue("signallingLoss",
+                 "Probability (0..1) that each Mobility Header message is dropped on a "
+                 "MAG-LMA or MAG-MAG link (data untouched)",
+                 c.domain.signallingLoss);
+    cmd.AddValue("signallingJitter",
+                 "Each Mobility Header message is delayed by a time drawn uniformly from "
+                 "[0, this] (0ms: none)",
+                 c.domain.signallingJitter);
     cmd.AddValue("pcap", "Write pcap files with this prefix (empty: none)", c.pcapPrefix);
 }
 
@@ -261,6 +280,9 @@ HandoverScenario::Run()
         scheme->Configure(domain);
     }
     domain.Build(c.domain);
+    // Fixed streams for the lossy-signalling models: a run's losses depend
+    // on its RngRun only, not on what ran before it in the same process.
+    domain.AssignStreams(kSignallingStreamBase);
     if (!c.pcapPrefix.empty())
     {
         domain.EnablePcap(c.pcapPrefix);
@@ -297,13 +319,33 @@ HandoverScenario::Run()
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
     Time flowStart = first - c.GetLeadTime();
-    Time flowStop = lastLoss + c.GetSettleTime();
+    // Lossy signalling is about handovers: the first registrations go
+    // through unharmed, the losses start with the probe flows.
+    for (const auto& em : domain.GetSignallingErrorModels())
+    {
+        em->SetAttribute("Probability", DoubleValue(0));
+        Simulator::Schedule(flowStart - TimeStep(2), [em, c]() {
+            em->SetAttribute("Probability", DoubleValue(c.domain.signallingLoss));
+        });
+    }
+    // With lossy signalling the last handover gets a whole spacing, as the
+    // others do before the next move, for its retransmissions.
+    Time flowStop = lastLoss + (c.domain.signallingLoss > 0 ? std::max(c.GetSettleTime(), spacing)
+                                                            : c.GetSettleTime());
     measure.Install(domain, flowStart, flowStop);
 
     Simulator::Stop(flowStop + Seconds(1));
     Simulator::Run();
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     m_totals = Totals();
+    if (c.domain.mobility)
+    {
+        m_totals.bindingProblems = domain.CheckBindings(&m_totals.registeringAtEnd);
+    }
+    for (const auto& em : domain.GetSignallingErrorModels())
+    {
+        m_totals.signallingLost += em->GetDropCount();
+    }
     m_totals.events = Simulator::GetEventCount();
     for (uint32_t n = 0; n < c.domain.mns; ++n)
     {
@@ -332,18 +374,22 @@ HandoverScenario::GetTotals() const
 }
 
 std::string
-HandoverScenario::CsvHeader(bool signalling)
+HandoverScenario::CsvHeader(bool signalling, bool completion)
 {
     return std::string(
                "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
                "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms") +
-           (signalling ? ",signalling_messages,signalling_bytes" : "");
+           (signalling ? ",signalling_messages,signalling_bytes" : "") +
+           (completion ? ",signalling_loss,signalling_jitter_ms,completed,registered_ms,"
+                         "binding_problems,registering_at_end"
+                       : "");
 }
 
 void
 HandoverScenario::WriteCsv(std::ostream& os,
                            const std::vector<HandoverMeasurementHelper::Result>& results,
-                           bool signalling) const
+                           bool signalling,
+                           bool completion) const
 {
     const Config& c = m_config;
     auto ms = [](Time t) { return t.GetSeconds() * 1e3; };
@@ -362,6 +408,16 @@ HandoverScenario::WriteCsv(std::ostream& os,
         if (signalling)
         {
             os << "," << r.signallingMessages << "," << r.signallingBytes;
+        }
+        if (completion)
+        {
+            os << "," << c.domain.signallingLoss << "," << ms(c.domain.signallingJitter) << ","
+               << (r.completed ? 1 : 0) << ",";
+            if (!std::isnan(r.registeredMs))
+            {
+                os << r.registeredMs;
+            }
+            os << "," << m_totals.bindingProblems.size() << "," << m_totals.registeringAtEnd;
         }
         os << "\n";
     }

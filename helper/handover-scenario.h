@@ -100,12 +100,19 @@ class HandoverScenario
      */
     std::vector<HandoverMeasurementHelper::Result> Run();
 
-    /// \param signalling append signalling_messages,signalling_bytes
-    static std::string CsvHeader(bool signalling = false);
+    /**
+     * \param signalling append signalling_messages,signalling_bytes
+     * \param completion append signalling_loss,signalling_jitter_ms,completed,
+     *        registered_ms,binding_problems,registering_at_end
+     *        (HandoverMeasurementHelper::Result; Pmipv6DomainHelper::CheckBindings
+     *        at the end of the run, the same for every row of a run)
+     */
+    static std::string CsvHeader(bool signalling = false, bool completion = false);
     /// One CSV row per result, the columns of CsvHeader().
     void WriteCsv(std::ostream& os,
                   const std::vector<HandoverMeasurementHelper::Result>& results,
-                  bool signalling = false) const;
+                  bool signalling = false,
+                  bool completion = false) const;
 
     /// Totals of the last Run(), for reports and benchmarks.
     struct Totals
@@ -114,8 +121,13 @@ class HandoverScenario
         uint64_t signallingMessages{0};
         uint64_t signallingBytes{0};
         uint64_t mobilityDrops{0};
-        uint64_t probePackets{0};  //!< probe packets sent, both directions, all MNs
-        uint64_t probeReceived{0}; //!< of those, received (first copies)
+        uint64_t probePackets{0};   //!< probe packets sent, both directions, all MNs
+        uint64_t probeReceived{0};  //!< of those, received (first copies)
+        uint64_t signallingLost{0}; //!< dropped by the SignallingErrorModels
+        /// Pmipv6DomainHelper::CheckBindings() at the end of the run.
+        std::vector<std::string> bindingProblems;
+        /// MNs whose MAG was still retransmitting its PBU at the end of the run.
+        uint32_t registeringAtEnd{0};
     };
 
     const Totals& GetTotals() const;

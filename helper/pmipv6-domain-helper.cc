@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "pmipv6-domain-helper.h"
 
+#include "fast-handover-mag-extension.h"
+
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/frame-exchange-manager.h"
 #include "ns3/global-value.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-list-routing-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/log.h"
 #include "ns3/mobility-helper.h"
 #include "ns3/ndisc-cache.h"
-#include "ns3/ipv6-interface.h"
 #include "ns3/point-to-point-helper.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/ssid.h"
 #include "ns3/sta-wifi-mac.h"
@@ -101,6 +105,14 @@ Pmipv6DomainHelper::Parameters::Validate() const
     if (!firstAttach.IsStrictlyPositive())
     {
         err << "firstAttach must be positive. ";
+    }
+    if (!(signallingLoss >= 0 && signallingLoss <= 1)) // NaN fails too
+    {
+        err << "signallingLoss must be a probability, 0..1. ";
+    }
+    if (signallingJitter.IsStrictlyNegative())
+    {
+        err << "signallingJitter must not be negative. ";
     }
     if (!mobility && (access != "ideal" || interfaces != 1 || mns / mags >= 0xffff))
     {
@@ -214,6 +226,7 @@ Pmipv6DomainHelper::BuildCore()
     {
         NetDeviceContainer link = p2p.Install(m_lma, m_mags.Get(i));
         m_coreDevices.Add(link);
+        AddSignallingLoss(link);
         addr.SetBase(SubnetBase(0x10, i + 1), Ipv6Prefix(64));
         Ipv6InterfaceContainer ifs = addr.Assign(link);
         ifs.SetForwarding(0, true);
@@ -237,6 +250,7 @@ Pmipv6DomainHelper::BuildCore()
         {
             NetDeviceContainer link = p2p.Install(m_mags.Get(i), m_mags.Get(j));
             m_coreDevices.Add(link);
+            AddSignallingLoss(link);
             addr.SetBase(SubnetBase(0x20, subnet++), Ipv6Prefix(64));
             Ipv6InterfaceContainer ifs = addr.Assign(link);
             ifs.SetForwarding(0, true);
@@ -257,8 +271,61 @@ Pmipv6DomainHelper::BuildCore()
 }
 
 void
+Pmipv6DomainHelper::AddSignallingLoss(const NetDeviceContainer& link)
+{
+    if (m_p.signallingLoss <= 0)
+    {
+        return; // no model at all: a loss-free run draws no extra random numbers
+    }
+    for (uint32_t d = 0; d < link.GetN(); ++d)
+    {
+        Ptr<SignallingErrorModel> em = CreateObject<SignallingErrorModel>();
+        em->SetAttribute("Probability", DoubleValue(m_p.signallingLoss));
+        link.Get(d)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+        m_signallingErrorModels.push_back(em);
+    }
+}
+
+int64_t
+Pmipv6DomainHelper::AssignStreams(int64_t stream)
+{
+    int64_t used = 0;
+    for (auto& em : m_signallingErrorModels)
+    {
+        used += em->AssignStreams(stream + used);
+    }
+    if (m_p.signallingJitter.IsStrictlyPositive())
+    {
+        used += m_lma->GetObject<MobilityL4Protocol>()->AssignStreams(stream + used);
+        for (uint32_t i = 0; i < m_mags.GetN(); ++i)
+        {
+            used += m_mags.Get(i)->GetObject<MobilityL4Protocol>()->AssignStreams(stream + used);
+        }
+    }
+    return used;
+}
+
+const std::vector<Ptr<SignallingErrorModel>>&
+Pmipv6DomainHelper::GetSignallingErrorModels() const
+{
+    return m_signallingErrorModels;
+}
+
+void
 Pmipv6DomainHelper::InstallAgents()
 {
+    if (m_p.signallingJitter.IsStrictlyPositive())
+    {
+        // Jitter at the sender of every Mobility Header message: all of them
+        // are sent by the LMA and the MAGs and cross only core links.
+        for (uint32_t i = 0; i <= m_p.mags; ++i)
+        {
+            Ptr<Node> node = i < m_p.mags ? m_mags.Get(i) : m_lma;
+            GetOrInstallL4Protocol<MobilityL4Protocol>(node)->SetAttribute(
+                "SendJitter",
+                TimeValue(m_p.signallingJitter));
+        }
+    }
     m_lmaApp = CreateObject<Pmipv6Lma>();
     m_lmaApp->SetAddress(m_lmaAddress);
     m_lma->AddApplication(m_lmaApp);
@@ -390,12 +457,11 @@ Pmipv6DomainHelper::BuildPlainAccess()
         aps.push_back(dev);
         // One route per hop for the MAG's whole /48: LMA -> MAG, MAG -> access link.
         uint8_t b[16] = {0x20, 0x01, 0x01, 0x00, 0, uint8_t(i + 1)};
-        lmaRouting->AddNetworkRouteTo(Ipv6Address(b),
-                                      Ipv6Prefix(48),
-                                      m_proxyCoa[i],
-                                      m_lma->GetObject<Ipv6>()->GetInterfaceForPrefix(
-                                          m_proxyCoa[i],
-                                          Ipv6Prefix(64)));
+        lmaRouting->AddNetworkRouteTo(
+            Ipv6Address(b),
+            Ipv6Prefix(48),
+            m_proxyCoa[i],
+            m_lma->GetObject<Ipv6>()->GetInterfaceForPrefix(m_proxyCoa[i], Ipv6Prefix(64)));
         routing.GetStaticRouting(m_mags.Get(i)->GetObject<Ipv6>())
             ->AddNetworkRouteTo(Ipv6Address(b), Ipv6Prefix(48), m_accessIfIndex[i][0]);
     }
@@ -757,6 +823,130 @@ Pmipv6DomainHelper::OnStaDeAssoc(uint32_t mn, Mac48Address bssid)
     {
         m_magApps[mag]->NotifyDetach(GetMnLinkLayerId(mn));
     }
+}
+
+std::vector<std::string>
+Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
+{
+    if (stillRegistering)
+    {
+        *stillRegistering = 0;
+    }
+    std::vector<std::string> problems;
+    auto report = [&problems](uint32_t mn, const std::string& what) {
+        problems.push_back("mn " + std::to_string(mn) + ": " + what);
+    };
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        int mag = m_currentMag[n];
+        if (mag < 0)
+        {
+            report(n, "attached to no MAG");
+            continue;
+        }
+        Mac48Address mac = GetMnLinkLayerId(n);
+        std::ostringstream magName;
+        magName << "MAG " << mag << " (" << m_proxyCoa[mag] << ")";
+        BindingUpdateListEntry* e = m_magApps[mag]->GetBindingUpdateList().Find(mac);
+        bool registering = stillRegistering && e && e->attached &&
+                           e->state == BindingUpdateListEntry::WAIT_PBA &&
+                           e->retransmitEvent.IsRunning();
+        if (registering)
+        {
+            ++*stillRegistering;
+        }
+        else if (!e || !e->attached || e->state != BindingUpdateListEntry::REGISTERED)
+        {
+            report(n,
+                   "its " + magName.str() + " has " +
+                       (e ? BindingUpdateListEntry::StateName(e->state) +
+                                (e->attached ? " attached" : " detached")
+                          : std::string("no entry")));
+        }
+        BindingCacheEntry* b = m_lmaApp->GetBindingCache().Find(GetMnIdentifier(n));
+        if (!registering &&
+            (!b || b->state != BindingCacheEntry::REGISTERED || b->proxyCoa != m_proxyCoa[mag]))
+        {
+            std::ostringstream what;
+            what << "the LMA's binding is ";
+            if (b)
+            {
+                what << BindingCacheEntry::StateName(b->state) << " to " << b->proxyCoa;
+            }
+            else
+            {
+                what << "missing";
+            }
+            report(n, what.str() + ", not REGISTERED to " + magName.str());
+        }
+        for (uint32_t other = 0; other < m_p.mags; ++other)
+        {
+            BindingUpdateListEntry* o = m_magApps[other]->GetBindingUpdateList().Find(mac);
+            if (other != uint32_t(mag) && o &&
+                !(o->state == BindingUpdateListEntry::DEREGISTERING &&
+                  o->retransmitEvent.IsRunning()))
+            {
+                report(n,
+                       "MAG " + std::to_string(other) + " still holds a " +
+                           BindingUpdateListEntry::StateName(o->state) + " entry");
+            }
+            auto ext = DynamicCast<FastHandoverMagExtension>(m_magApps[other]->GetExtension());
+            const FastHandoverMagExtension::HandoverContext* c =
+                ext ? ext->GetContext(mac) : nullptr;
+            if (other != uint32_t(mag) && c && c->state != FastHandoverMagExtension::IDLE)
+            {
+                report(n,
+                       "MAG " + std::to_string(other) + " still has a " +
+                           FastHandoverMagExtension::StateName(c->state) + " handover context");
+            }
+        }
+    }
+    // Tunnels follow the bindings (RFC 5213 sec. 5.6.1, 6.10.1): the LMA has
+    // one to each MAG a registered binding points at, a MAG one to the LMA
+    // while it holds a registered entry.
+    std::vector<bool> lmaBound(m_p.mags, false);
+    m_lmaApp->GetBindingCache().ForEach([&](BindingCacheEntry& b) {
+        int m = FindMag(b.proxyCoa);
+        if (m >= 0 && b.state == BindingCacheEntry::REGISTERED)
+        {
+            lmaBound[m] = true;
+        }
+    });
+    Ptr<Ipv6TunnelL4Protocol> lmaTunnel = m_lma->GetObject<Ipv6TunnelL4Protocol>();
+    for (uint32_t m = 0; m < m_p.mags; ++m)
+    {
+        std::string name = "MAG " + std::to_string(m);
+        if (lmaTunnel && lmaTunnel->HasEndpoint(m_proxyCoa[m]) != lmaBound[m])
+        {
+            problems.push_back(std::string("the LMA ") + (lmaBound[m] ? "has no" : "still has a") +
+                               " tunnel to " + name);
+        }
+        Ptr<Ipv6TunnelL4Protocol> t = m_mags.Get(m)->GetObject<Ipv6TunnelL4Protocol>();
+        if (!t)
+        {
+            continue;
+        }
+        bool registered = false;
+        for (uint32_t n = 0; n < m_p.mns; ++n)
+        {
+            BindingUpdateListEntry* e =
+                m_magApps[m]->GetBindingUpdateList().Find(GetMnLinkLayerId(n));
+            registered = registered || (e && e->state == BindingUpdateListEntry::REGISTERED);
+        }
+        if (t->HasEndpoint(m_lmaAddress) != registered)
+        {
+            problems.push_back(name + (registered ? " has no" : " still has a") +
+                               " tunnel to the LMA");
+        }
+        for (uint32_t peer = 0; peer < m_p.mags; ++peer)
+        {
+            if (peer != m && t->HasEndpoint(m_proxyCoa[peer]))
+            {
+                problems.push_back(name + " still has a tunnel to MAG " + std::to_string(peer));
+            }
+        }
+    }
+    return problems;
 }
 
 void

@@ -12,6 +12,7 @@
 #include "mn-interface-shim.h"
 #include "pmipv6-lma.h"
 #include "pmipv6-mag.h"
+#include "signalling-error-model.h"
 
 #include "ns3/data-rate.h"
 #include "ns3/net-device-container.h"
@@ -61,6 +62,12 @@ class Pmipv6DomainHelper
         Time firstAttach{MilliSeconds(10)}; //!< every MN attaches to MAG 0 then
         /// Wi-Fi: from the station's association to its MAG knowing (AP's ACK, AP->MAG)
         Time wifiAttachNotifyDelay{MilliSeconds(1)};
+        /// Lossy signalling: each Mobility Header message is dropped with this
+        /// probability on every MAG-LMA and MAG-MAG link (SignallingErrorModel).
+        double signallingLoss{0};
+        /// Each Mobility Header message of the LMA and MAGs waits a delay drawn
+        /// uniformly from [0, signallingJitter] (MobilityL4Protocol SendJitter).
+        Time signallingJitter{0};
         /**
          * false: the same topology without mobility protocol, the baseline
          * of the benchmark (ideal access only). No LMA or MAG agents; MN n
@@ -117,6 +124,29 @@ class Pmipv6DomainHelper
      */
     bool PrepareSecondInterface(uint32_t mn, uint32_t targetMag);
 
+    /**
+     * Fix the random streams of the lossy-signalling models (error models,
+     * send jitter), starting at \p stream. \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+    /// The error models of the core links, one per device (empty without signallingLoss).
+    const std::vector<Ptr<SignallingErrorModel>>& GetSignallingErrorModels() const;
+
+    /**
+     * Is every MN cleanly registered? For each MN: the MAG it is attached to
+     * has its entry REGISTERED and attached, the LMA's binding is REGISTERED
+     * with that MAG as Proxy-CoA; no other MAG holds an entry for it (one
+     * still de-registering, its retransmission running, is allowed), nor an
+     * active fast-handover context; tunnels LMA<->MAG exist exactly for the
+     * MAGs serving some MN, and no MAG-MAG tunnel is left. Call it once the
+     * last handover has settled (forwarding and buffering timers over).
+     * \param stillRegistering if given, a MN whose MAG is still retransmitting
+     *        its PBU (WAIT_PBA, RFC 5213 sec. 6.9.4: a registration under way,
+     *        not a stuck one) is counted here and its binding not checked
+     * \return one line per problem found; empty if none
+     */
+    std::vector<std::string> CheckBindings(uint32_t* stillRegistering = nullptr);
+
     /// Write pcap files (core links; Wi-Fi access links too) as PREFIX-node-dev.pcap.
     void EnablePcap(const std::string& prefix);
 
@@ -148,6 +178,8 @@ class Pmipv6DomainHelper
     Ipv6Address PlainAddress(uint32_t mn) const;
     void InstallAgents();
     void InstallIpv6(Ptr<Node> node);
+    /// Lossy signalling on a MAG-LMA or MAG-MAG link (both directions).
+    void AddSignallingLoss(const NetDeviceContainer& link);
     uint32_t AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev);
     void Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint32_t phy);
     void LoseLink(uint32_t mn, uint32_t phy);
@@ -172,6 +204,7 @@ class Pmipv6DomainHelper
     Ipv6Address m_lmaAddress;
     std::vector<Ipv6Address> m_proxyCoa;
     NetDeviceContainer m_coreDevices;
+    std::vector<Ptr<SignallingErrorModel>> m_signallingErrorModels;
     NetDeviceContainer m_mnDevices;
     /// Per MAG, its access devices and their interface indexes.
     std::vector<std::vector<Ptr<NetDevice>>> m_accessDevices;

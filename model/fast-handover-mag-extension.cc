@@ -271,11 +271,22 @@ FastHandoverMagExtension::StartBuffering(BindingUpdateListEntry& e, HandoverCont
 }
 
 void
+FastHandoverMagExtension::AwaitHack(BindingUpdateListEntry& e, HandoverContext& c)
+{
+    Simulator::Cancel(c.timer);
+    c.timer = Simulator::Schedule(m_bufferingTimeout,
+                                  &FastHandoverMagExtension::BufferingTimeout,
+                                  this,
+                                  e.linkLayerId);
+}
+
+void
 FastHandoverMagExtension::BufferingTimeout(Mac48Address mn)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
     auto it = m_contexts.find(mn);
-    if (!e || it == m_contexts.end() || it->second.state != BUFFERING)
+    if (!e || it == m_contexts.end() || e->attached ||
+        (it->second.state != BUFFERING && it->second.state != HO_INITIATED))
     {
         return;
     }

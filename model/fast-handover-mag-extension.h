@@ -141,6 +141,14 @@ class FastHandoverMagExtension : public MagExtension
      * claim drop the buffer (traced) and de-register the MN.
      */
     void StartBuffering(BindingUpdateListEntry& e, HandoverContext& c);
+    /**
+     * The MN has left while the HI is still unanswered (HO_INITIATED): keep
+     * the state, so that a late HAck still starts forwarding, but if no HAck
+     * and no request of a new MAG comes within BufferingTimeout (HI or HAck
+     * lost), drop the buffer (traced) and de-register the MN, as an
+     * unclaimed buffer is.
+     */
+    void AwaitHack(BindingUpdateListEntry& e, HandoverContext& c);
 
     /**
      * Old MAG, on a predicted move of an attached MN to \p newMag: a fresh

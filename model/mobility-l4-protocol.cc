@@ -21,6 +21,12 @@ MobilityL4Protocol::GetTypeId()
             .SetParent<Ipv6OnlyL4Protocol>()
             .SetGroupName("Pmipv6")
             .AddConstructor<MobilityL4Protocol>()
+            .AddAttribute("SendJitter",
+                          "Each message sent waits a delay drawn uniformly from [0, SendJitter] "
+                          "before it goes down to IPv6 (signalling jitter; 0: none)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&MobilityL4Protocol::m_sendJitter),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("BindingErrorInterval",
                           "RFC 6275 sec. 9.2: Binding Errors are rate-limited as ICMPv6 "
                           "errors; at most one per this interval (0: no limit)",
@@ -43,6 +49,17 @@ MobilityL4Protocol::GetTypeId()
 }
 
 MobilityL4Protocol::MobilityL4Protocol() = default;
+
+int64_t
+MobilityL4Protocol::AssignStreams(int64_t stream)
+{
+    if (!m_jitter)
+    {
+        m_jitter = CreateObject<UniformRandomVariable>();
+    }
+    m_jitter->SetStream(stream);
+    return 1;
+}
 
 int
 MobilityL4Protocol::GetProtocolNumber() const
@@ -91,8 +108,28 @@ MobilityL4Protocol::Send(MobilityHeader& message, Ipv6Address src, Ipv6Address d
     m_sent++;
     m_sentBytes += p->GetSize();
     m_txTrace(p, src, dst);
-    SendDown(p, src, dst);
+    if (m_sendJitter.IsStrictlyPositive())
+    {
+        if (!m_jitter)
+        {
+            // Made on first use: a run without jitter draws from the same
+            // streams as before the attribute existed.
+            m_jitter = CreateObject<UniformRandomVariable>();
+        }
+        Time delay = Seconds(m_jitter->GetValue(0, m_sendJitter.GetSeconds()));
+        Simulator::Schedule(delay, &MobilityL4Protocol::SendNow, this, p, src, dst);
+    }
+    else
+    {
+        SendNow(p, src, dst);
+    }
     return p->GetSize();
+}
+
+void
+MobilityL4Protocol::SendNow(Ptr<Packet> p, Ipv6Address src, Ipv6Address dst)
+{
+    SendDown(p, src, dst);
 }
 
 IpL4Protocol::RxStatus

@@ -9,6 +9,8 @@
 #include "ipv6-only-l4-protocol.h"
 #include "mobility-header.h"
 
+#include "ns3/nstime.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -26,6 +28,11 @@ namespace ns3
  * claims is answered with a Binding Error, status 2 (RFC 6275 sec. 9.2),
  * at most one per BindingErrorInterval, never to a Binding Error itself or
  * to a multicast destination.
+ *
+ * SendJitter (0 by default) holds each message back by a delay drawn
+ * uniformly from [0, SendJitter] before it goes down to IPv6: jitter on
+ * the signalling only, data packets never pass here. Messages may then
+ * overtake each other, as on a real network with variable delay.
  */
 class MobilityL4Protocol : public Ipv6OnlyL4Protocol
 {
@@ -73,6 +80,9 @@ class MobilityL4Protocol : public Ipv6OnlyL4Protocol
     template <class H>
     bool Parse(Ptr<Packet> p, const Ipv6Header& ip, H& message);
 
+    /// Use stream \p stream for the send jitter. \return streams used (1)
+    int64_t AssignStreams(int64_t stream);
+
     /// Count and trace a refused message (also for agents' own checks).
     void Drop(Ptr<const Packet> p, Ipv6Address src, DropReason reason);
 
@@ -84,10 +94,13 @@ class MobilityL4Protocol : public Ipv6OnlyL4Protocol
     static std::string DropReasonName(DropReason reason);
 
   private:
+    void SendNow(Ptr<Packet> p, Ipv6Address src, Ipv6Address dst);
     /// RFC 6275 sec. 9.2 / 9.3.3: tell the sender its MH Type is unknown.
     void SendBindingError(uint8_t mhType, const Ipv6Header& header);
 
     std::map<uint8_t, MessageHandler> m_handlers;
+    Time m_sendJitter;
+    Ptr<UniformRandomVariable> m_jitter;
     Time m_bindingErrorInterval;
     Time m_lastBindingError{Time::Min()};
     uint64_t m_bindingErrors{0};

@@ -134,8 +134,12 @@ Pfmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
         ScheduleCleanup(e, c, m_forwardingLifetime); // safety net for a lost HI Code 2
         return true;
     case HO_INITIATED:
+        // Forwarding starts with the HAck; if the HI or the HAck was lost,
+        // AwaitHack times the wait out (lossy signalling).
+        AwaitHack(e, c);
+        return true;
     case FORWARDING:
-        return true; // forwarding starts with the HAck / goes on
+        return true; // goes on
     default:
         Reset(e, c);
         StartBuffering(e, c);

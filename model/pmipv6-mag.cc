@@ -107,7 +107,10 @@ Pmipv6Mag::GetTypeId()
                           MakeTimeAccessor(&Pmipv6Mag::m_maxBindackTimeout),
                           MakeTimeChecker(MilliSeconds(1)))
             .AddAttribute("MaxPbuRetransmissions",
-                          "PBU retransmissions before the MAG gives up on a registration",
+                          "PBU retransmissions before the MAG gives up on a de-registration, "
+                          "or on a registration for a MN that is not attached; for an "
+                          "attached MN it retransmits as long as the MN stays (RFC 5213 "
+                          "sec. 6.9.4)",
                           UintegerValue(5),
                           MakeUintegerAccessor(&Pmipv6Mag::m_maxRetransmissions),
                           MakeUintegerChecker<uint32_t>())
@@ -437,19 +440,26 @@ Pmipv6Mag::Retransmit(Mac48Address mn)
         return;
     }
     bool dereg = e->state == BindingUpdateListEntry::DEREGISTERING;
-    if (e->retransmissions >= m_maxRetransmissions)
+    // RFC 5213 sec. 6.9.4: a registration is retransmitted until a PBA
+    // comes, at the slower rate once the back-off reaches MaxBindackTimeout,
+    // for as long as the MN is attached here. A de-registration, or a
+    // registration made ahead of a MN that is not (yet) here, gives up
+    // after MaxPbuRetransmissions.
+    bool bounded = dereg || !e->attached;
+    if (bounded && e->retransmissions >= m_maxRetransmissions)
     {
         NS_LOG_WARN("MAG " << GetAddress() << ": no PBA for " << e->mnIdentifier << " after "
                            << e->retransmissions << " retransmissions; giving up");
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
-        if (dereg || !e->attached)
-        {
-            m_list.Remove(mn);
-        }
+        m_list.Remove(mn);
         return;
     }
-    // RFC 6275 sec. 11.8: exponential back-off; a fresh sequence number and
-    // timestamp, so the LMA's timestamp window accepts the retransmission.
+    // RFC 6275 sec. 11.8: exponential back-off up to MaxBindackTimeout; a
+    // fresh sequence number (RFC 5213 sec. 6.9.4) and timestamp, so the
+    // LMA's timestamp window accepts the retransmission.
+    NS_LOG_INFO("MAG " << GetAddress() << ": no PBA for " << e->mnIdentifier << " within "
+                       << e->retransmitTimeout.As(Time::S) << "; retransmission "
+                       << e->retransmissions + 1);
     e->retransmissions++;
     e->retransmitTimeout = std::min(2 * e->retransmitTimeout, m_maxBindackTimeout);
     e->sequence++;

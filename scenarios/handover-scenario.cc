@@ -36,20 +36,24 @@ CheckOptionSyntax(const std::vector<std::string>& args)
     static const std::regex timeValue(
         R"(^(0|[0-9]*\.?[0-9]+([eE][-+]?[0-9]+)?(y|d|h|min|s|ms|us|ns|ps|fs))$)");
     static const std::regex unsignedValue(R"(^[0-9]{1,9}$)");
-    static const std::map<std::string, const std::regex*> kinds{{"dhoL2", &timeValue},
-                                                                {"rttMagLma", &timeValue},
-                                                                {"rttMagMag", &timeValue},
-                                                                {"rttMagAp", &timeValue},
-                                                                {"tpred", &timeValue},
-                                                                {"packetInterval", &timeValue},
-                                                                {"spacing", &timeValue},
-                                                                {"packetSize", &unsignedValue},
-                                                                {"handovers", &unsignedValue},
-                                                                {"mns", &unsignedValue},
-                                                                {"mags", &unsignedValue},
-                                                                {"apsPerMag", &unsignedValue},
-                                                                {"interfaces", &unsignedValue},
-                                                                {"RngRun", &unsignedValue}};
+    static const std::regex probabilityValue(R"(^(0|1|0?\.[0-9]+|1\.0*|0\.)$)");
+    static const std::map<std::string, const std::regex*> kinds{
+        {"dhoL2", &timeValue},
+        {"rttMagLma", &timeValue},
+        {"rttMagMag", &timeValue},
+        {"rttMagAp", &timeValue},
+        {"tpred", &timeValue},
+        {"packetInterval", &timeValue},
+        {"spacing", &timeValue},
+        {"signallingJitter", &timeValue},
+        {"signallingLoss", &probabilityValue},
+        {"packetSize", &unsignedValue},
+        {"handovers", &unsignedValue},
+        {"mns", &unsignedValue},
+        {"mags", &unsignedValue},
+        {"apsPerMag", &unsignedValue},
+        {"interfaces", &unsignedValue},
+        {"RngRun", &unsignedValue}};
     bool ok = true;
     for (const auto& a : args)
     {
@@ -63,7 +67,9 @@ CheckOptionSyntax(const std::vector<std::string>& args)
         {
             std::cerr << "handover-scenario: bad value in " << a
                       << (kind->second == &timeValue ? " (a time with its unit, such as 30ms)"
-                                                     : " (a whole number)")
+                          : kind->second == &unsignedValue
+                              ? " (a whole number)"
+                              : " (a probability from 0 to 1, such as 0.3)")
                       << std::endl;
             ok = false;
         }
@@ -78,6 +84,7 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     HandoverScenario::Config config;
     bool verbose = false;
     bool signalling = false;
+    bool completion = false;
     CommandLine cmd(__FILE__);
     cmd.Usage("One PMIPv6-family handover experiment; prints CSV (see README.md).");
     HandoverScenario::AddOptions(cmd, config);
@@ -87,6 +94,13 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
                  "Append signalling_messages,signalling_bytes: Mobility Header messages "
                  "sent in each handover's window",
                  signalling);
+    cmd.AddValue("completion",
+                 "Append signalling_loss,signalling_jitter_ms,completed,registered_ms,"
+                 "binding_problems,registering_at_end: whether each handover "
+                 "registered at the new MAG and its packets flowed again, and how many "
+                 "half-registered states CheckBindings found at the end of the run (and how "
+                 "many MNs were still being registered, their PBU retransmitted)",
+                 completion);
     std::vector<char*> argv;
     static std::string prog = "handover-scenario";
     argv.push_back(prog.data());
@@ -144,15 +158,26 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     }
     if (header || file.is_open())
     {
-        *os << HandoverScenario::CsvHeader(signalling) << "\n";
+        *os << HandoverScenario::CsvHeader(signalling, completion) << "\n";
     }
-    scenario.WriteCsv(*os, results, signalling);
+    scenario.WriteCsv(*os, results, signalling, completion);
     const auto& totals = scenario.GetTotals();
     if (header) // one run: a summary for the person at the terminal
     {
         std::cerr << "# " << totals.events << " events; " << totals.signallingMessages
                   << " Mobility Header messages (" << totals.signallingBytes << " bytes) sent, "
-                  << totals.mobilityDrops << " refused" << std::endl;
+                  << totals.mobilityDrops << " refused, " << totals.signallingLost
+                  << " lost on the links" << std::endl;
+        if (totals.registeringAtEnd > 0)
+        {
+            std::cerr << "# " << totals.registeringAtEnd
+                      << " MN(s) still being registered (PBU retransmitted) at the end"
+                      << std::endl;
+        }
+        for (const auto& problem : totals.bindingProblems)
+        {
+            std::cerr << "# left half-registered: " << problem << std::endl;
+        }
     }
     return true;
 }
@@ -183,9 +208,11 @@ main(int argc, char* argv[])
     }
     // Batch: one run per input line; '#done' after each so a driver can
     // count progress.
-    bool signalling = std::find(args.begin(), args.end(), "--signalling") != args.end() ||
-                      std::find(args.begin(), args.end(), "--signalling=true") != args.end();
-    std::cout << HandoverScenario::CsvHeader(signalling) << "\n";
+    auto given = [&args](const std::string& flag) {
+        return std::find(args.begin(), args.end(), flag) != args.end() ||
+               std::find(args.begin(), args.end(), flag + "=true") != args.end();
+    };
+    std::cout << HandoverScenario::CsvHeader(given("--signalling"), given("--completion")) << "\n";
     std::string line;
     while (std::getline(std::cin, line))
     {
