@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 #include "signalling-error-model.h"
 
 #include "ns3/double.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Lossy signalling: a receive error model for the core links that drops
  * Mobility Header messages (IPv6 next header 135) and nothing else.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Lossy signalling: handover completion and latency against the loss probability.
 
 Usage: python3 plotting/plot_lossy_signalling.py STUDY.csv OUTDIR [HALF_WINDOW_MS]

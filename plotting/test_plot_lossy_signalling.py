@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """Checks the counting of plot_lossy_signalling.py on a hand-made CSV.
 
 Run: python3 plotting/test_plot_lossy_signalling.py (exit status non-zero on failure).

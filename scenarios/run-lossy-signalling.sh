@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Lossy signalling study: handover completion and latency against the
 # probability P that each Mobility Header message is lost on a MAG-LMA or
 # MAG-MAG link (SignallingErrorModel), P = 0 .. 50 %.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * Lossy signalling (SignallingErrorModel, --signallingLoss): the error
  * model drops Mobility Header frames and nothing else, the MAG retransmits
