@@ -61,9 +61,12 @@ HandoverScenario::GetSchemeNames()
 
 namespace
 {
-/// First random stream of the domain's lossy-signalling models (the phase of
-/// the handover instants uses stream 1).
-const int64_t kSignallingStreamBase = 1000;
+/// Random streams of one run, fixed so that its randomness depends on its
+/// RngRun only, not on what ran before it in the same process (--batch): the
+/// phase of the handover instants, and from kDomainStreamBase on the
+/// domain's models (Wi-Fi, lossy signalling; Pmipv6DomainHelper::AssignStreams).
+const int64_t kPhaseStream = 1;
+const int64_t kDomainStreamBase = 1000;
 
 /// The value new objects of \p type get for a Time attribute (Config::SetDefault
 /// included), read from the TypeId rather than by building an agent.
@@ -280,9 +283,7 @@ HandoverScenario::Run()
         scheme->Configure(domain);
     }
     domain.Build(c.domain);
-    // Fixed streams for the lossy-signalling models: a run's losses depend
-    // on its RngRun only, not on what ran before it in the same process.
-    domain.AssignStreams(kSignallingStreamBase);
+    domain.AssignStreams(kDomainStreamBase);
     if (!c.pcapPrefix.empty())
     {
         domain.EnablePcap(c.pcapPrefix);
@@ -295,7 +296,7 @@ HandoverScenario::Run()
     Time spacing = c.GetSpacing();
     Time first = c.GetFirstHandover();
     Ptr<UniformRandomVariable> phase = CreateObject<UniformRandomVariable>();
-    phase->SetStream(1);
+    phase->SetStream(kPhaseStream);
     phase->SetAttribute("Max", DoubleValue(c.packetInterval.GetSeconds()));
     Time lastLoss;
     for (uint32_t n = 0; n < c.domain.mns; ++n)

@@ -290,6 +290,10 @@ int64_t
 Pmipv6DomainHelper::AssignStreams(int64_t stream)
 {
     int64_t used = 0;
+    if (m_wifiDevices.GetN() > 0)
+    {
+        used += WifiHelper().AssignStreams(m_wifiDevices, stream);
+    }
     for (auto& em : m_signallingErrorModels)
     {
         used += em->AssignStreams(stream + used);
@@ -538,6 +542,7 @@ Pmipv6DomainHelper::BuildWifiAccess()
             phy.Set("ChannelSettings", StringValue(settings.str()));
             mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
             NetDeviceContainer ap = wifi.Install(phy, mac, m_mags.Get(i));
+            m_wifiDevices.Add(ap);
             SetWifiAddress(ap.Get(0), kSharedMagMac);
             m_wifiChannelOfAccess.push_back(ch);
             AddAccessInterface(i, ap.Get(0));
@@ -550,6 +555,7 @@ Pmipv6DomainHelper::BuildWifiAccess()
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
         NetDeviceContainer sta = wifi.Install(phy, mac, m_mns.Get(n));
+        m_wifiDevices.Add(sta);
         Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(sta.Get(0));
         SetWifiAddress(dev, GetMnLinkLayerId(n));
         m_mnDevices.Add(dev);

@@ -125,8 +125,10 @@ class Pmipv6DomainHelper
     bool PrepareSecondInterface(uint32_t mn, uint32_t targetMag);
 
     /**
-     * Fix the random streams of the lossy-signalling models (error models,
-     * send jitter), starting at \p stream. \return the number of streams used
+     * Fix the random streams of the domain's models, starting at \p stream:
+     * the Wi-Fi devices (access points and stations), and the
+     * lossy-signalling models (error models, send jitter). Call after
+     * Build(). \return the number of streams used
      */
     int64_t AssignStreams(int64_t stream);
     /// The error models of the core links, one per device (empty without signallingLoss).
@@ -206,6 +208,7 @@ class Pmipv6DomainHelper
     NetDeviceContainer m_coreDevices;
     std::vector<Ptr<SignallingErrorModel>> m_signallingErrorModels;
     NetDeviceContainer m_mnDevices;
+    NetDeviceContainer m_wifiDevices; //!< APs and stations, for AssignStreams
     /// Per MAG, its access devices and their interface indexes.
     std::vector<std::vector<Ptr<NetDevice>>> m_accessDevices;
     std::vector<std::vector<uint32_t>> m_accessIfIndex;
