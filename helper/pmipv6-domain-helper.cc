@@ -380,7 +380,7 @@ Pmipv6DomainHelper::AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev)
 }
 
 void
-Pmipv6DomainHelper::BuildIdealAccess()
+Pmipv6DomainHelper::BuildIdealAccessPoints()
 {
     m_idealChannel = CreateObject<IdealAccessChannel>();
     m_idealChannel->SetAttribute("AccessDelay", TimeValue(m_p.rttMagAp / 2));
@@ -393,6 +393,12 @@ Pmipv6DomainHelper::BuildIdealAccess()
         m_idealChannel->AddAccessPoint(dev);
         AddAccessInterface(i, dev);
     }
+}
+
+void
+Pmipv6DomainHelper::BuildIdealAccess()
+{
+    BuildIdealAccessPoints();
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
         // A two-interface MN has two devices with its one link-layer
@@ -447,18 +453,9 @@ Pmipv6DomainHelper::BuildPlainAccess()
 {
     Ipv6StaticRoutingHelper routing;
     Ptr<Ipv6StaticRouting> lmaRouting = routing.GetStaticRouting(m_lma->GetObject<Ipv6>());
-    m_idealChannel = CreateObject<IdealAccessChannel>();
-    m_idealChannel->SetAttribute("AccessDelay", TimeValue(m_p.rttMagAp / 2));
-    std::vector<Ptr<SimpleNetDevice>> aps;
+    BuildIdealAccessPoints();
     for (uint32_t i = 0; i < m_p.mags; ++i)
     {
-        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
-        dev->SetAddress(kSharedMagMac);
-        m_mags.Get(i)->AddDevice(dev);
-        dev->SetChannel(m_idealChannel);
-        m_idealChannel->AddAccessPoint(dev);
-        AddAccessInterface(i, dev);
-        aps.push_back(dev);
         // One route per hop for the MAG's whole /48: LMA -> MAG, MAG -> access link.
         uint8_t b[16] = {0x20, 0x01, 0x01, 0x00, 0, uint8_t(i + 1)};
         lmaRouting->AddNetworkRouteTo(
@@ -502,7 +499,7 @@ Pmipv6DomainHelper::BuildPlainAccess()
             e->SetMacAddress(mac);
             e->MarkPermanent();
         }
-        m_idealChannel->Attach(dev, aps[mag]);
+        m_idealChannel->Attach(dev, DynamicCast<SimpleNetDevice>(m_accessDevices[mag][0]));
         m_servingMag[n] = mag;
         m_currentMag[n] = mag;
     }

@@ -173,6 +173,8 @@ class Pmipv6DomainHelper
   private:
     void BuildCore();
     void BuildIdealAccess();
+    /// The ideal channel and one access point on it per MAG (ideal and plain access).
+    void BuildIdealAccessPoints();
     void BuildWifiAccess();
     /// Parameters::mobility false: MNs fixed on MAGs, plain static routing.
     void BuildPlainAccess();
