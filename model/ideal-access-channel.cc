@@ -26,7 +26,7 @@ IdealAccessChannel::GetTypeId()
             .AddAttribute("AccessDelay",
                           "One-way delay between a MAG and an attached mobile node "
                           "(RTT_MAG-AP / 2)",
-                          TimeValue(MilliSeconds(2.5)),
+                          TimeValue(MicroSeconds(2500)),
                           MakeTimeAccessor(&IdealAccessChannel::m_delay),
                           MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Attach",

@@ -246,8 +246,7 @@ extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     ByteReader in(data, size);
-    auto scheme = static_cast<FuzzScheme>(in.U8() % static_cast<uint8_t>(FuzzScheme::COUNT));
-    FuzzDomain domain(scheme);
+    FuzzDomain domain(in);
     Player player(domain);
     Time at = MilliSeconds(20);
     for (int records = 0; !in.AtEnd() && records < 48; ++records)
@@ -262,8 +261,6 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                                        &player,
                                        r);
     }
-    Simulator::Stop(at + Seconds(3));
-    Simulator::Run();
-    domain.CheckInvariants();
+    domain.RunAndCheck(at + Seconds(3));
     return 0;
 }

@@ -126,6 +126,20 @@ class FuzzDomain
         m_domain.Build(p);
     }
 
+    /// The scheme from the input's next octet (the live targets' first).
+    explicit FuzzDomain(ByteReader& in)
+        : FuzzDomain(static_cast<FuzzScheme>(in.U8() % static_cast<uint8_t>(FuzzScheme::COUNT)))
+    {
+    }
+
+    /// Run the simulation until \p until, then check the invariants.
+    void RunAndCheck(Time until)
+    {
+        Simulator::Stop(until);
+        Simulator::Run();
+        CheckInvariants();
+    }
+
     ~FuzzDomain()
     {
         Simulator::Destroy();

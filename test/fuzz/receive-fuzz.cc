@@ -30,8 +30,7 @@ extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     ByteReader in(data, size);
-    auto scheme = static_cast<FuzzScheme>(in.U8() % static_cast<uint8_t>(FuzzScheme::COUNT));
-    FuzzDomain domain(scheme);
+    FuzzDomain domain(in);
     Time at = MilliSeconds(30); // after the MN's first registration has started
     for (int records = 0; !in.AtEnd() && records < 64; ++records)
     {
@@ -47,8 +46,6 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         domain.InjectAfter(at, to, src, protocol, Create<Packet>(bytes.data(), bytes.size()));
     }
-    Simulator::Stop(at + Seconds(3));
-    Simulator::Run();
-    domain.CheckInvariants();
+    domain.RunAndCheck(at + Seconds(3));
     return 0;
 }
