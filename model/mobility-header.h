@@ -68,6 +68,12 @@ enum : uint8_t
     MISSING_HANDOFF_INDICATOR_OPTION = 161,
     MISSING_ACCESS_TECH_TYPE_OPTION = 162,
 };
+/// RFC 6275 sec. 6.1.8: values below 128 accept the binding.
+inline bool
+IsAccepted(uint8_t status)
+{
+    return status < REASON_UNSPECIFIED;
+}
 } // namespace BindingAckStatus
 
 /// Handoff Indicator option values (RFC 5213 sec. 8.4).

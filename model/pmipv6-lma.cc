@@ -11,6 +11,12 @@
 namespace ns3
 {
 
+namespace
+{
+/// Every MN gets a /64 (RFC 5213 sec. 2.2: a prefix dedicated to the MN).
+constexpr uint8_t kHomeNetworkPrefixLength = 64;
+} // namespace
+
 NS_LOG_COMPONENT_DEFINE("Pmipv6Lma");
 NS_OBJECT_ENSURE_REGISTERED(Pmipv6Lma);
 
@@ -256,7 +262,7 @@ Pmipv6Lma::AllocatePrefix(const std::string& mnId,
         }
         std::fill(bytes + 8, bytes + 16, 0);
         ++m_nextPrefix;
-        known = m_prefixOfMn.emplace(mnId, HomeNetworkPrefix{Ipv6Address(bytes), 64}).first;
+        known = m_prefixOfMn.emplace(mnId, HomeNetworkPrefix{Ipv6Address(bytes), kHomeNetworkPrefixLength}).first;
     }
     else if (!requested.prefix.IsAny() &&
              PrefixKey(requested.prefix) != PrefixKey(known->second.prefix))
@@ -353,7 +359,7 @@ Pmipv6Lma::SendPba(const BindingUpdateHeader& pbu,
     MobilityOptions& o = pba.GetOptions();
     o = pbu.GetOptions();
     o.unknownOptions = 0;
-    bool accepted = status < 128;
+    bool accepted = BindingAckStatus::IsAccepted(status);
     if (accepted && entry && pbu.GetLifetimeUnits() != 0)
     {
         pba.SetLifetime(entry->lifetime);

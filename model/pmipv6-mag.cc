@@ -15,6 +15,14 @@
 namespace ns3
 {
 
+namespace
+{
+/// Cur Hop Limit advertised in the RA (RFC 4861 sec. 4.2; the IANA default TTL).
+constexpr uint8_t kRaCurHopLimit = 64;
+/// RFC 4861 sec. 6.1.2: Neighbor Discovery messages are sent with hop limit 255.
+constexpr uint8_t kNdHopLimit = 255;
+} // namespace
+
 NS_LOG_COMPONENT_DEFINE("Pmipv6Mag");
 NS_OBJECT_ENSURE_REGISTERED(MagExtension);
 NS_OBJECT_ENSURE_REGISTERED(Pmipv6Mag);
@@ -540,7 +548,7 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
         }
         return;
     }
-    if (pba.GetStatus() >= 128)
+    if (!BindingAckStatus::IsAccepted(pba.GetStatus()))
     {
         const uint8_t status = pba.GetStatus();
         // RFC 5213 sec. 6.9.1.2: while the MN is still here, 157 (an older
@@ -681,7 +689,7 @@ Pmipv6Mag::SendRouterAdvertisement(BindingUpdateListEntry& e)
     prefix.SetPreferredTime(prefixLifetime);
     p->AddHeader(prefix);
     Icmpv6RA ra;
-    ra.SetCurHopLimit(64);
+    ra.SetCurHopLimit(kRaCurHopLimit);
     ra.SetLifeTime(m_routerLifetime);
     Ipv6Address src = AccessLinkLocal(e.accessInterface);
     ra.CalculatePseudoHeaderChecksum(src,
@@ -689,8 +697,8 @@ Pmipv6Mag::SendRouterAdvertisement(BindingUpdateListEntry& e)
                                      p->GetSize() + ra.GetSerializedSize(),
                                      Icmpv6L4Protocol::PROT_NUMBER);
     p->AddHeader(ra);
-    SocketIpv6HopLimitTag hopLimit; // RFC 4861 sec. 6.1.2: 255 on ND messages
-    hopLimit.SetHopLimit(255);
+    SocketIpv6HopLimitTag hopLimit;
+    hopLimit.SetHopLimit(kNdHopLimit);
     p->AddPacketTag(hopLimit);
 
     Ptr<Ipv6Route> route = Create<Ipv6Route>();
