@@ -359,13 +359,11 @@ Pmipv6Mag::Release(BindingUpdateListEntry& e)
         e.state == BindingUpdateListEntry::WAIT_PBA)
     {
         // RFC 5213 sec. 6.9.1.4: de-register; the entry goes with the PBA.
-        e.sequence++;
-        e.timestamp = TimeToMobilityTimestamp(Simulator::Now());
         e.retransmissions = 0;
         e.retransmitTimeout = m_initialBindackTimeout;
         SwitchToState(e, BindingUpdateListEntry::DEREGISTERING);
         Simulator::Cancel(e.refreshEvent);
-        SendPbu(e, Seconds(0));
+        SendFreshPbu(e, Seconds(0));
         return;
     }
     RemoveEntry(e);
@@ -470,9 +468,15 @@ Pmipv6Mag::Retransmit(Mac48Address mn)
                        << e->retransmissions + 1);
     e->retransmissions++;
     e->retransmitTimeout = std::min(2 * e->retransmitTimeout, m_maxBindackTimeout);
-    e->sequence++;
-    e->timestamp = TimeToMobilityTimestamp(Simulator::Now());
-    SendPbu(*e, dereg ? Seconds(0) : m_bindingLifetime);
+    SendFreshPbu(*e, dereg ? Seconds(0) : m_bindingLifetime);
+}
+
+void
+Pmipv6Mag::SendFreshPbu(BindingUpdateListEntry& e, Time lifetime)
+{
+    e.sequence++;
+    e.timestamp = TimeToMobilityTimestamp(Simulator::Now());
+    SendPbu(e, lifetime);
 }
 
 void
@@ -565,9 +569,7 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
             NS_LOG_INFO("MAG " << GetAddress() << ": registration of " << e->mnIdentifier
                                << " refused with " << unsigned(status) << "; registering again");
             e->retransmissions++;
-            e->sequence++;
-            e->timestamp = TimeToMobilityTimestamp(Simulator::Now());
-            SendPbu(*e, m_bindingLifetime);
+            SendFreshPbu(*e, m_bindingLifetime);
             return;
         }
         NS_LOG_WARN("MAG " << GetAddress() << ": registration of " << e->mnIdentifier

@@ -170,6 +170,9 @@ class Pmipv6Mag : public MobilityAgent
     };
 
     void SendPbu(BindingUpdateListEntry& e, Time lifetime);
+    /// A PBU numbered anew: the next sequence number and a timestamp of now
+    /// (retransmissions, retries after a refusal, de-registration).
+    void SendFreshPbu(BindingUpdateListEntry& e, Time lifetime);
     void Retransmit(Mac48Address mn);
     void Refresh(Mac48Address mn);
     void SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::State s);
