@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "prompt-header.h"
 
+#include "ns3/abort.h"
 #include "ns3/log.h"
 
 namespace ns3
@@ -83,7 +84,7 @@ PromptHeader::GetSerializedSize() const
 {
     return FIXED_SIZE + (hasMnAddress ? 18 : 0) + (hasArAddress ? 18 : 0) +
            avs.size() * (2 + AuthenticationVector::SIZE) + measurements.size() * (2 + MEASUREMENT_SIZE) +
-           (hasStatus ? 3 : 0);
+           (hasStatus ? 3 : 0) + (identity.empty() ? 0 : 2 + identity.size());
 }
 
 void
@@ -132,6 +133,13 @@ PromptHeader::Serialize(Buffer::Iterator i) const
         i.WriteU8(FIELD_STATUS);
         i.WriteU8(1);
         i.WriteU8(status);
+    }
+    if (!identity.empty())
+    {
+        NS_ABORT_MSG_IF(identity.size() > 255, "ProMPt Identity field longer than 255 octets");
+        i.WriteU8(FIELD_IDENTITY);
+        i.WriteU8(identity.size());
+        i.Write(reinterpret_cast<const uint8_t*>(identity.data()), identity.size());
     }
 }
 
@@ -214,6 +222,16 @@ PromptHeader::Deserialize(Buffer::Iterator start)
             h.hasStatus = true;
             h.status = i.ReadU8();
             break;
+        case FIELD_IDENTITY: {
+            if (len == 0)
+            {
+                return 0;
+            }
+            std::vector<uint8_t> text(len);
+            i.Read(text.data(), len);
+            h.identity.assign(text.begin(), text.end());
+            break;
+        }
         default:
             i.Next(len); // unknown field: skipped
             break;

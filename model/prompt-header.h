@@ -44,7 +44,9 @@ namespace ns3
  * AR in a handover command and a measurement, the new AR in HO Success),
  * Authentication Vector (3, 72, AuthenticationVector), Measurement (4,
  * 20: AR address and signal level in dBm as a signed 16-bit value and 2
- * reserved octets), Status (5, 1). Unknown fields are skipped; a field
+ * reserved octets), Status (5, 1), Identity (6, 1-255: the MN's permanent
+ * NAI, in a Registration, so that the MAP can ask the home AAA for AVs).
+ * Unknown fields are skipped; a field
  * running past Length, a wrong value length or a Length beyond the buffer
  * makes the message malformed (Deserialize() returns 0).
  */
@@ -76,6 +78,7 @@ class PromptHeader : public Header
         FIELD_AV = 3,
         FIELD_MEASUREMENT = 4,
         FIELD_STATUS = 5,
+        FIELD_IDENTITY = 6,
     };
 
     struct Measurement
@@ -104,6 +107,7 @@ class PromptHeader : public Header
     std::vector<Measurement> measurements;
     bool hasStatus{false};
     uint8_t status{0};
+    std::string identity; //!< empty: no Identity field
 };
 
 } // namespace ns3

@@ -1,0 +1,498 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "prompt-domain-helper.h"
+
+#include "ns3/boolean.h"
+#include "ns3/global-value.h"
+#include "ns3/icmpv6-l4-protocol.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv6-address-helper.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-list-routing-helper.h"
+#include "ns3/ipv6-static-routing-helper.h"
+#include "ns3/ipv6-static-routing.h"
+#include "ns3/log.h"
+#include "ns3/ndisc-cache.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
+#include "ns3/uinteger.h"
+
+#include <iomanip>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("PromptDomainHelper");
+
+namespace
+{
+/// Every AR's access device: one MAC, hence one link-local fe80::1-like address.
+const Mac48Address kSharedArMac("02:00:00:00:fe:02");
+
+Ipv6Address
+Subnet(uint16_t a, uint16_t b, uint16_t host = 0)
+{
+    std::ostringstream s;
+    s << "2001:" << std::hex << a << ":" << b << "::";
+    if (host)
+    {
+        s << host;
+    }
+    return Ipv6Address(s.str().c_str());
+}
+
+void
+InstallIpv6(Ptr<Node> node)
+{
+    Ipv6StaticRoutingHelper staticRouting;
+    Ipv6ListRoutingHelper listRouting;
+    listRouting.Add(staticRouting, 0);
+    InternetStackHelper stack;
+    stack.SetIpv4StackInstall(false);
+    stack.SetRoutingHelper(listRouting);
+    stack.Install(node);
+    // Shared access address on every AR, ideal links: no DAD (NS3-NOTES).
+    node->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
+    node->GetObject<Ipv6L3Protocol>()->SetAttribute("StrongEndSystemModel", BooleanValue(false));
+}
+
+void
+Pin(Ptr<Ipv6L3Protocol> ipv6, uint32_t ifIndex, Ipv6Address address, Mac48Address mac)
+{
+    NdiscCache::Entry* e = ipv6->GetInterface(ifIndex)->GetNdiscCache()->Add(address);
+    e->SetMacAddress(mac);
+    e->MarkPermanent();
+}
+} // namespace
+
+std::string
+PromptDomainHelper::Parameters::Validate() const
+{
+    std::ostringstream err;
+    if (ars < 2 || ars > 200)
+    {
+        err << "ars must be 2..200. ";
+    }
+    if (mns < 1 || mns > 60000)
+    {
+        err << "mns must be 1..60000. ";
+    }
+    if (tauInternet.IsStrictlyNegative() || tauDomain.IsStrictlyNegative() ||
+        tauAccess.IsStrictlyNegative())
+    {
+        err << "tauInternet, tauDomain and tauAccess must not be negative. ";
+    }
+    if (processingDelay.IsStrictlyNegative() || routeSwitchDelay.IsStrictlyNegative())
+    {
+        err << "processingDelay and routeSwitchDelay must not be negative. ";
+    }
+    return err.str();
+}
+
+PromptDomainHelper::PromptDomainHelper() = default;
+
+void
+PromptDomainHelper::Build(const Parameters& p)
+{
+    std::string err = p.Validate();
+    NS_ABORT_MSG_UNLESS(err.empty(), "PromptDomainHelper: " << err);
+    m_p = p;
+    GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    m_cn = CreateObject<Node>();
+    m_home = CreateObject<Node>();
+    m_map = CreateObject<Node>();
+    m_ars.Create(p.ars);
+    m_mns.Create(p.mns);
+    for (Ptr<Node> n : {m_cn, m_home, m_map})
+    {
+        InstallIpv6(n);
+    }
+    for (uint32_t i = 0; i < p.ars; ++i)
+    {
+        InstallIpv6(m_ars.Get(i));
+    }
+    for (uint32_t i = 0; i < p.mns; ++i)
+    {
+        InstallIpv6(m_mns.Get(i));
+    }
+    m_open.assign(p.mns, -1);
+    BuildCore();
+    BuildAccess();
+    InstallApps();
+}
+
+void
+PromptDomainHelper::BuildCore()
+{
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(m_p.coreRate));
+    p2p.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("10240p"));
+    Ipv6StaticRoutingHelper routing;
+    Ipv6AddressHelper addr;
+    // CN - MAP and home - MAP: tau_Internet each (Fig. 4).
+    p2p.SetChannelAttribute("Delay", TimeValue(m_p.tauInternet));
+    for (auto [node, subnet, out] : {std::make_tuple(m_cn, 1, &m_cnAddress),
+                                     std::make_tuple(m_home, 2, &m_homeAddress)})
+    {
+        NetDeviceContainer link = p2p.Install(node, m_map);
+        m_coreDevices.Add(link);
+        addr.SetBase(Subnet(0xaa, subnet), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifs = addr.Assign(link);
+        ifs.SetForwarding(1, true);
+        *out = ifs.GetAddress(0, 1);
+        routing.GetStaticRouting(node->GetObject<Ipv6>())
+            ->SetDefaultRoute(ifs.GetAddress(1, 1), ifs.GetInterfaceIndex(0));
+    }
+    // MAP - AR i: tau_Domain.
+    p2p.SetChannelAttribute("Delay", TimeValue(m_p.tauDomain));
+    for (uint32_t i = 0; i < m_p.ars; ++i)
+    {
+        NetDeviceContainer link = p2p.Install(m_map, m_ars.Get(i));
+        m_coreDevices.Add(link);
+        addr.SetBase(Subnet(0xab, i + 1), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifs = addr.Assign(link);
+        ifs.SetForwarding(0, true);
+        ifs.SetForwarding(1, true);
+        if (i == 0)
+        {
+            m_mapAddress = ifs.GetAddress(0, 1);
+        }
+        m_arAddress.push_back(ifs.GetAddress(1, 1));
+        routing.GetStaticRouting(m_ars.Get(i)->GetObject<Ipv6>())
+            ->SetDefaultRoute(ifs.GetAddress(0, 1), ifs.GetInterfaceIndex(1));
+    }
+    TrafficControlHelper().Uninstall(m_coreDevices);
+}
+
+void
+PromptDomainHelper::BuildAccess()
+{
+    m_channel = CreateObject<IdealAccessChannel>();
+    m_channel->SetAttribute("AccessDelay", TimeValue(m_p.tauAccess));
+    Ipv6Address arLinkLocal = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(kSharedArMac);
+    for (uint32_t i = 0; i < m_p.ars; ++i)
+    {
+        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+        dev->SetAddress(kSharedArMac);
+        m_ars.Get(i)->AddDevice(dev);
+        dev->SetChannel(m_channel);
+        m_channel->AddAccessPoint(dev);
+        Ptr<Ipv6L3Protocol> ipv6 = m_ars.Get(i)->GetObject<Ipv6L3Protocol>();
+        uint32_t ifIndex = ipv6->AddInterface(dev);
+        ipv6->SetForwarding(ifIndex, true);
+        ipv6->SetUp(ifIndex);
+        m_arAccess.push_back(dev);
+    }
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+        dev->SetAddress(Mac48Address::Allocate());
+        m_mns.Get(n)->AddDevice(dev);
+        dev->SetChannel(m_channel);
+        m_mnDevices.push_back(dev);
+        Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
+        uint32_t ifIndex = ipv6->AddInterface(dev);
+        ipv6->SetUp(ifIndex);
+        Ipv6StaticRoutingHelper()
+            .GetStaticRouting(m_mns.Get(n)->GetObject<Ipv6>())
+            ->SetDefaultRoute(arLinkLocal, ifIndex);
+        // The one virtual link (sec. 3.2.1): every AR is the same router to the MN.
+        Pin(ipv6, ifIndex, arLinkLocal, kSharedArMac);
+        Simulator::Schedule(m_p.firstAttach, [this, n]() {
+            m_channel->Attach(m_mnDevices[n], m_arAccess[0]);
+        });
+    }
+}
+
+void
+PromptDomainHelper::InstallApps()
+{
+    m_aaa = CreateObject<PromptHomeAaa>();
+    m_aaa->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+    m_home->AddApplication(m_aaa);
+
+    m_mapApp = CreateObject<PromptMap>();
+    m_mapApp->SetAttribute("Address", Ipv6AddressValue(m_mapAddress));
+    m_mapApp->SetAttribute("AaaAddress", Ipv6AddressValue(m_homeAddress));
+    m_mapApp->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+    m_mapApp->SetAttribute("RouteSwitchDelay", TimeValue(m_p.routeSwitchDelay));
+    for (const auto& ar : m_arAddress)
+    {
+        m_mapApp->AddAccessRouter(ar);
+    }
+    m_map->AddApplication(m_mapApp);
+    m_mapApp->TraceConnectWithoutContext(
+        "HandoverDecision",
+        MakeCallback(&PromptDomainHelper::OnDecision, this));
+    m_mapApp->TraceConnectWithoutContext("RouteSwitch",
+                                         MakeCallback(&PromptDomainHelper::OnRouteSwitch, this));
+
+    for (uint32_t i = 0; i < m_p.ars; ++i)
+    {
+        Ptr<PromptAr> ar = CreateObject<PromptAr>();
+        ar->SetAttribute("Address", Ipv6AddressValue(m_arAddress[i]));
+        ar->SetAttribute("MapAddress", Ipv6AddressValue(m_mapAddress));
+        ar->SetAttribute("AaaAddress", Ipv6AddressValue(m_homeAddress));
+        ar->SetAttribute("AddressPoolBase", Ipv6AddressValue(Subnet(0x100, 0, 0)));
+        ar->SetAttribute("TmsiBase", UintegerValue((i + 1) << 20));
+        ar->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+        // AR i's pool: 2001:100::(i+1):0:n.
+        uint8_t b[16];
+        Subnet(0x100, 0).GetBytes(b);
+        b[11] = uint8_t(i + 1);
+        ar->SetAttribute("AddressPoolBase", Ipv6AddressValue(Ipv6Address(b)));
+        ar->SetAccessDevice(m_arAccess[i]);
+        m_ars.Get(i)->AddApplication(ar);
+        m_arApps.push_back(ar);
+    }
+
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        Ptr<PromptMnClient> c = CreateObject<PromptMnClient>();
+        std::ostringstream imsi;
+        imsi << "00101" << std::setw(10) << std::setfill('0') << n + 1;
+        uint64_t key = 0x5eed0000ULL + n;
+        c->SetAttribute("Imsi", StringValue(imsi.str()));
+        c->SetAttribute("Key", UintegerValue(key));
+        c->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+        c->SetAccessDevice(m_mnDevices[n]);
+        c->SetLinkSwitchCallback(MakeCallback(&PromptDomainHelper::SwitchLink, this).Bind(n));
+        c->SetStartTime(m_p.firstAttach);
+        m_mns.Get(n)->AddApplication(c);
+        c->TraceConnectWithoutContext("HandoverRequest",
+                                      MakeCallback(&PromptDomainHelper::OnRequest, this).Bind(n));
+        m_clients.push_back(c);
+        m_aaa->AddSubscriber("0" + imsi.str() + "@home.example", key);
+    }
+}
+
+void
+PromptDomainHelper::SwitchLink(uint32_t mn, Ipv6Address ar)
+{
+    int i = FindAr(ar);
+    NS_ABORT_MSG_IF(i < 0, "ProMPt: no AR " << ar);
+    m_channel->Attach(m_mnDevices[mn], m_arAccess[i]);
+}
+
+int
+PromptDomainHelper::FindAr(Ipv6Address ar) const
+{
+    for (uint32_t i = 0; i < m_arAddress.size(); ++i)
+    {
+        if (m_arAddress[i] == ar)
+        {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int
+PromptDomainHelper::FindMnByTmsi(uint32_t tmsi) const
+{
+    for (uint32_t n = 0; n < m_clients.size(); ++n)
+    {
+        if (m_clients[n]->GetTmsi() == tmsi)
+        {
+            return n;
+        }
+    }
+    return -1;
+}
+
+int
+PromptDomainHelper::GetAttachedAr(uint32_t mn) const
+{
+    Ptr<SimpleNetDevice> ap = m_channel->GetAttachment(m_mnDevices.at(mn));
+    for (uint32_t i = 0; i < m_arAccess.size(); ++i)
+    {
+        if (m_arAccess[i] == ap)
+        {
+            return i;
+        }
+    }
+    return -1;
+}
+
+PromptDomainHelper::Handover*
+PromptDomainHelper::Open(uint32_t mn)
+{
+    return m_open[mn] < 0 ? nullptr : &m_handovers[m_open[mn]];
+}
+
+void
+PromptDomainHelper::ScheduleHandover(uint32_t mn, Time t, uint32_t targetAr, bool scheduled)
+{
+    NS_ABORT_MSG_UNLESS(mn < m_p.mns && targetAr < m_p.ars, "ProMPt: no such MN or AR");
+    Simulator::Schedule(t, [this, mn, targetAr, scheduled]() {
+        int from = GetAttachedAr(mn);
+        Ptr<PromptMnClient> c = m_clients[mn];
+        if (from < 0 || uint32_t(from) == targetAr || c->GetState() != PromptMnClient::ATTACHED)
+        {
+            NS_LOG_WARN("ProMPt: handover of MN " << mn << " to AR " << targetAr
+                                                  << " skipped: not attached elsewhere");
+            return;
+        }
+        Handover h{mn, uint32_t(from), targetAr, scheduled, Simulator::Now(), {}, {}, {}, {}};
+        m_open[mn] = m_handovers.size();
+        m_handovers.push_back(h);
+        if (scheduled)
+        {
+            c->ReportMeasurements({{m_arAddress[from], -80}, {m_arAddress[targetAr], -70}});
+        }
+        else
+        {
+            m_channel->Detach(m_mnDevices[mn]);
+            m_handovers.back().linkLost = Simulator::Now();
+            c->NotifyLinkLost(m_arAddress[targetAr]);
+        }
+    });
+}
+
+void
+PromptDomainHelper::OnDecision(uint32_t tmsi, Ipv6Address from, Ipv6Address to)
+{
+    int mn = FindMnByTmsi(tmsi);
+    if (mn >= 0 && Open(mn))
+    {
+        Open(mn)->decision = Simulator::Now();
+    }
+}
+
+void
+PromptDomainHelper::OnRequest(uint32_t mn, Ipv6Address target, Ipv6Address previous)
+{
+    Handover* h = Open(mn);
+    if (!h)
+    {
+        return;
+    }
+    h->request = Simulator::Now();
+    if (h->scheduled)
+    {
+        h->linkLost = Simulator::Now(); // the command moved it: the old link is left now
+    }
+    else
+    {
+        h->decision = Simulator::Now(); // the MN's decision (after DetectionDelay)
+    }
+}
+
+void
+PromptDomainHelper::OnRouteSwitch(uint32_t tmsi, Ipv6Address from, Ipv6Address to)
+{
+    int mn = FindMnByTmsi(tmsi);
+    if (from.IsAny() || mn < 0 || !Open(mn) || m_arAddress[Open(mn)->toAr] != to)
+    {
+        return; // a registration, or not the handover in progress
+    }
+    Open(mn)->routeSwitch = Simulator::Now();
+    m_open[mn] = -1;
+}
+
+void
+PromptDomainHelper::EnablePcap(const std::string& prefix)
+{
+    PointToPointHelper().EnablePcap(prefix, m_coreDevices);
+    m_channel->EnablePcap(prefix + "-access.pcap");
+}
+
+int64_t
+PromptDomainHelper::AssignStreams(int64_t stream)
+{
+    return m_aaa->AssignStreams(stream);
+}
+
+const PromptDomainHelper::Parameters&
+PromptDomainHelper::GetParameters() const
+{
+    return m_p;
+}
+
+Ptr<Node>
+PromptDomainHelper::GetCn() const
+{
+    return m_cn;
+}
+
+Ptr<Node>
+PromptDomainHelper::GetMn(uint32_t i) const
+{
+    return m_mns.Get(i);
+}
+
+Ptr<Node>
+PromptDomainHelper::GetMap() const
+{
+    return m_map;
+}
+
+Ptr<Node>
+PromptDomainHelper::GetAr(uint32_t i) const
+{
+    return m_ars.Get(i);
+}
+
+Ptr<Node>
+PromptDomainHelper::GetHome() const
+{
+    return m_home;
+}
+
+Ipv6Address
+PromptDomainHelper::GetCnAddress() const
+{
+    return m_cnAddress;
+}
+
+Ipv6Address
+PromptDomainHelper::GetArAddress(uint32_t i) const
+{
+    return m_arAddress.at(i);
+}
+
+Ipv6Address
+PromptDomainHelper::GetMnAddress(uint32_t mn) const
+{
+    return m_clients.at(mn)->GetAddress();
+}
+
+Ptr<PromptMap>
+PromptDomainHelper::GetMapApp() const
+{
+    return m_mapApp;
+}
+
+Ptr<PromptAr>
+PromptDomainHelper::GetArApp(uint32_t i) const
+{
+    return m_arApps.at(i);
+}
+
+Ptr<PromptMnClient>
+PromptDomainHelper::GetMnClient(uint32_t i) const
+{
+    return m_clients.at(i);
+}
+
+Ptr<PromptHomeAaa>
+PromptDomainHelper::GetHomeAaa() const
+{
+    return m_aaa;
+}
+
+Ptr<IdealAccessChannel>
+PromptDomainHelper::GetAccessChannel() const
+{
+    return m_channel;
+}
+
+const std::vector<PromptDomainHelper::Handover>&
+PromptDomainHelper::GetHandovers() const
+{
+    return m_handovers;
+}
+
+} // namespace ns3
