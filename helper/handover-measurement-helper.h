@@ -11,6 +11,7 @@
 #include "handover-probe.h"
 #include "pmipv6-domain-helper.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,15 @@ class HandoverMeasurementHelper
          * MN's next handover (the end of the flows for the last), was received.
          */
         bool completed;
+        /**
+         * Schemes with a protocol completion (ProMPt, MIPv6; the ProMPt
+         * paper's "time for protocol completion"): from the MN's first
+         * message to the target AR (or on the new link) to the anchor's
+         * route switch (or the Binding Acknowledgement), ms; NaN elsewhere.
+         */
+        double completionMs = std::numeric_limits<double>::quiet_NaN();
+        /// From the handover decision to the same end, ms; NaN elsewhere.
+        double completionFromDecisionMs = std::numeric_limits<double>::quiet_NaN();
     };
 
     HandoverMeasurementHelper();

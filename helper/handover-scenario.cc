@@ -48,11 +48,28 @@ HandoverScenario::RegisterScheme(const std::string& name, SchemeFactory factory)
     Registry()[name] = factory;
 }
 
+std::map<std::string, HandoverScenario::TopologyRunner>&
+HandoverScenario::TopologyRegistry()
+{
+    static std::map<std::string, TopologyRunner> registry;
+    return registry;
+}
+
+void
+HandoverScenario::RegisterTopologyScheme(const std::string& name, TopologyRunner runner)
+{
+    TopologyRegistry()[name] = runner;
+}
+
 std::vector<std::string>
 HandoverScenario::GetSchemeNames()
 {
     std::vector<std::string> names;
     for (auto& kv : Registry())
+    {
+        names.push_back(kv.first);
+    }
+    for (auto& kv : TopologyRegistry())
     {
         names.push_back(kv.first);
     }
@@ -85,7 +102,7 @@ HandoverScenario::Config::Validate() const
 {
     std::ostringstream err;
     err << domain.Validate();
-    if (Registry().count(scheme) == 0)
+    if (Registry().count(scheme) == 0 && TopologyRegistry().count(scheme) == 0)
     {
         err << "unknown scheme '" << scheme << "' (known:";
         for (auto& n : GetSchemeNames())
@@ -258,6 +275,17 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
                  "[0, this] (0ms: none)",
                  c.domain.signallingJitter);
     cmd.AddValue("pcap", "Write pcap files with this prefix (empty: none)", c.pcapPrefix);
+    cmd.AddValue("tauInternet",
+                 "ProMPt/MIPv6: one-way delay CN-MAP and home domain-MAP",
+                 c.prompt.tauInternet);
+    cmd.AddValue("tauDomain", "ProMPt/MIPv6: one-way delay MAP-AR", c.prompt.tauDomain);
+    cmd.AddValue("tauAccess", "ProMPt/MIPv6: one-way delay AR-MN", c.prompt.tauAccess);
+    cmd.AddValue("processingDelay",
+                 "ProMPt/MIPv6: time each entity spends on each received message",
+                 c.prompt.processingDelay);
+    cmd.AddValue("routeSwitchDelay",
+                 "ProMPt/MIPv6: time the anchor (MAP, HA) takes to switch a route",
+                 c.prompt.routeSwitchDelay);
 }
 
 HandoverScenario::HandoverScenario(const Config& config)
@@ -271,6 +299,11 @@ HandoverScenario::Run()
     std::string err = m_config.Validate();
     NS_ABORT_MSG_UNLESS(err.empty(), "handover scenario: " << err);
     Config c = m_config;
+    if (TopologyRegistry().count(c.scheme))
+    {
+        m_totals = Totals();
+        return TopologyRegistry()[c.scheme](c, m_totals);
+    }
     if (c.wrongPrediction)
     {
         c.domain.mags = std::max(c.domain.mags, 3u); // predicted, reached, and the old one
@@ -379,7 +412,8 @@ HandoverScenario::CsvHeader(bool signalling, bool completion)
 {
     return std::string(
                "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
-               "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms") +
+               "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms,"
+               "completion_ms,completion_from_decision_ms,tau_internet_ms") +
            (signalling ? ",signalling_messages,signalling_bytes" : "") +
            (completion ? ",signalling_loss,signalling_jitter_ms,completed,registered_ms,"
                          "binding_problems,registering_at_end"
@@ -400,12 +434,34 @@ HandoverScenario::WriteCsv(std::ostream& os,
         double dho = c.domain.access == "ideal" ? ms(c.domain.dhoL2)
                      : r.l2.attached.IsZero()   ? -1
                                                 : ms(r.l2.attached - r.l2.linkLost);
-        os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << dho << ","
-           << ms(c.domain.rttMagLma) << "," << ms(c.domain.rttMagMag) << ","
-           << ms(c.domain.rttMagAp) << "," << RngSeedManager::GetRun() << ","
+        // Own-topology schemes (ProMPt, MIPv6): the AR plays the MAG, the
+        // MAP the LMA (AR-MAP RTT 2 tau_Domain, AR-AR via the MAP 4 tau_Domain,
+        // AR-MN 2 tau_Access) and the link switch itself is instant.
+        bool own = TopologyRegistry().count(c.scheme) != 0;
+        double rttMagLma = own ? 2 * ms(c.prompt.tauDomain) : ms(c.domain.rttMagLma);
+        double rttMagMag = own ? 4 * ms(c.prompt.tauDomain) : ms(c.domain.rttMagMag);
+        double rttMagAp = own ? 2 * ms(c.prompt.tauAccess) : ms(c.domain.rttMagAp);
+        os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << (own ? 0 : dho)
+           << "," << rttMagLma << "," << rttMagMag << "," << rttMagAp << ","
+           << RngSeedManager::GetRun() << ","
            << r.mn * c.handovers + r.handover << "," << r.direction << "," << r.metrics.latencyMs
            << "," << r.metrics.lossPeriodMs << "," << r.metrics.lostPackets << ","
-           << r.metrics.maxExtraDelayMs;
+           << r.metrics.maxExtraDelayMs << ",";
+        // Completion (ProMPt, MIPv6): empty where it has no meaning.
+        if (!std::isnan(r.completionMs))
+        {
+            os << r.completionMs;
+        }
+        os << ",";
+        if (!std::isnan(r.completionFromDecisionMs))
+        {
+            os << r.completionFromDecisionMs;
+        }
+        os << ",";
+        if (own)
+        {
+            os << ms(c.prompt.tauInternet);
+        }
         if (signalling)
         {
             os << "," << r.signallingMessages << "," << r.signallingBytes;

@@ -9,6 +9,7 @@
 
 #include "handover-measurement-helper.h"
 #include "pmipv6-domain-helper.h"
+#include "prompt-domain-helper.h"
 
 #include <functional>
 #include <iosfwd>
@@ -57,6 +58,9 @@ class HandoverScenario
         Time spacing{0};        //!< between one MN's handovers; 0: GetMinSpacing()
         Time firstHandover{0};  //!< 0: GetFirstHandover()
         std::string pcapPrefix; //!< empty: no pcap
+        /// Schemes with their own topology (ProMPt, MIPv6): its delays and
+        /// processing; mns comes from domain.mns, ars from domain.mags.
+        PromptDomainHelper::Parameters prompt;
         /// \return an empty string, or what is wrong
         std::string Validate() const;
         /// How long before a link loss the flows must run: Tpred (or the
@@ -87,6 +91,18 @@ class HandoverScenario
 
     /// Make a scheme available under \p name (--scheme=NAME).
     static void RegisterScheme(const std::string& name, SchemeFactory factory);
+
+    struct Totals;
+    /**
+     * A scheme that brings its own topology instead of a PMIPv6 domain
+     * (ProMPt, Mobile IPv6): it builds, runs and measures the whole
+     * experiment, with the same probe flows and measures, and fills \p totals.
+     */
+    typedef std::function<std::vector<HandoverMeasurementHelper::Result>(const Config& config,
+                                                                         Totals& totals)>
+        TopologyRunner;
+    /// Make a scheme with its own topology available under \p name.
+    static void RegisterTopologyScheme(const std::string& name, TopologyRunner runner);
     static std::vector<std::string> GetSchemeNames();
 
     /// Add the scenario's options to \p cmd, bound to \p config.
@@ -134,6 +150,7 @@ class HandoverScenario
 
   private:
     static std::map<std::string, SchemeFactory>& Registry();
+    static std::map<std::string, TopologyRunner>& TopologyRegistry();
     Config m_config;
     Totals m_totals;
 };

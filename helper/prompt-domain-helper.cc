@@ -489,6 +489,17 @@ PromptDomainHelper::GetAccessChannel() const
     return m_channel;
 }
 
+uint64_t
+PromptDomainHelper::GetSignallingCount() const
+{
+    uint64_t n = m_mapApp ? m_mapApp->GetSentCount() : 0;
+    for (const auto& ar : m_arApps)
+    {
+        n += ar->GetSentCount();
+    }
+    return n;
+}
+
 const std::vector<PromptDomainHelper::Handover>&
 PromptDomainHelper::GetHandovers() const
 {

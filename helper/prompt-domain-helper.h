@@ -38,8 +38,16 @@ namespace ns3
 class PromptDomainHelper
 {
   public:
+    /// What runs in the topology.
+    enum Protocol
+    {
+        PROMPT, //!< ProMPt: MAP, ARs, MN clients, home AAA
+        MIPV6,  //!< the reference: Mobile IPv6 + EAP-AKA (HA and AAA at home)
+    };
+
     struct Parameters
     {
+        Protocol protocol{PROMPT};
         uint32_t ars{2};
         uint32_t mns{1};
         Time tauInternet{MilliSeconds(100)}; //!< one way, CN-MAP and home-MAP
@@ -93,6 +101,8 @@ class PromptDomainHelper
     Ptr<PromptHomeAaa> GetHomeAaa() const;
     Ptr<IdealAccessChannel> GetAccessChannel() const;
     const std::vector<Handover>& GetHandovers() const;
+    /// \return ProMPt messages sent by the MAP and the ARs
+    uint64_t GetSignallingCount() const;
     /// \return the AR the MN's device is attached to, or -1
     int GetAttachedAr(uint32_t mn) const;
 

@@ -231,15 +231,17 @@ TEST(PromptWire, MeasurementAndStatus)
     h.measurements.push_back({Ipv6Address("2001:200::1"), -70});
     h.hasStatus = true;
     h.status = 3;
+    h.identity = "0ab";
     Bytes w = Wire(h);
-    ASSERT_EQ(w.size(), 12u + 22u + 3u);
+    ASSERT_EQ(w.size(), 12u + 22u + 3u + 5u);
     EXPECT_EQ(Bytes(w.begin() + 12, w.begin() + 14), (Bytes{4, 20}));
     EXPECT_EQ(Bytes(w.begin() + 30, w.begin() + 34), (Bytes{0xFF, 0xBA, 0, 0})); // -70
-    EXPECT_EQ(Bytes(w.begin() + 34, w.end()), (Bytes{5, 1, 3}));
+    EXPECT_EQ(Bytes(w.begin() + 34, w.end()), (Bytes{5, 1, 3, 6, 3, '0', 'a', 'b'}));
     PromptHeader back;
     ASSERT_EQ(Parse(w, back), w.size());
     ASSERT_EQ(back.measurements.size(), 1u);
     EXPECT_EQ(back.measurements[0].levelDbm, -70);
+    EXPECT_EQ(back.identity, "0ab");
 }
 
 TEST(PromptWire, MalformedIsRefusedUnknownFieldSkipped)
