@@ -564,6 +564,55 @@ EapPacket::CheckMac(const std::array<uint8_t, 16>& ik) const
 }
 
 // ---------------------------------------------------------------------------
+// EapAkaPeer
+
+EapAkaPeer::EapAkaPeer(const std::string& permanentNai, uint64_t key)
+    : m_nai(permanentNai),
+      m_key(key)
+{
+}
+
+bool
+EapAkaPeer::Respond(const EapPacket& eap, EapPacket& response)
+{
+    if (eap.code != EapPacket::REQUEST)
+    {
+        return false;
+    }
+    if (eap.type == EapPacket::TYPE_IDENTITY)
+    {
+        response = EapPacket::Identity(EapPacket::RESPONSE, eap.identifier, m_nai);
+        return true;
+    }
+    if (eap.type != EapPacket::TYPE_AKA)
+    {
+        return false;
+    }
+    if (eap.subtype == EapPacket::AKA_IDENTITY)
+    {
+        response = EapPacket::AkaIdentityResponse(eap.identifier, m_nai);
+        return true;
+    }
+    if (eap.subtype != EapPacket::AKA_CHALLENGE || !eap.hasRand || !eap.hasAutn)
+    {
+        return false;
+    }
+    // The network is authentic and fresh (AUTN), the request intact
+    // (AT_MAC with IK); then RES: mutual authentication.
+    uint64_t sqn = AkaFunctions::CheckAutn(m_key, eap.rand, eap.autn, m_lastSqn);
+    AuthenticationVector mine = AkaFunctions::MakeVector(m_key, sqn, eap.rand);
+    if (sqn == 0 || !eap.CheckMac(mine.ik))
+    {
+        NS_LOG_WARN("EAP-AKA peer: challenge failed its check (AUTN or AT_MAC)");
+        return false;
+    }
+    m_lastSqn = sqn;
+    response = EapPacket::AkaChallengeResponse(eap.identifier, mine.xres);
+    response.SetMac(mine.ik);
+    return true;
+}
+
+// ---------------------------------------------------------------------------
 // RadiusHeader
 
 TypeId

@@ -199,6 +199,28 @@ class EapPacket : public Header
 
 /**
  * \ingroup pmipv6
+ * The peer's side of EAP-AKA (RFC 4187; the USIM of TS 33.102 6.3.3): the
+ * answer to each request, or none when the network fails its check.
+ */
+class EapAkaPeer
+{
+  public:
+    EapAkaPeer(const std::string& permanentNai = "", uint64_t key = 0);
+    /**
+     * \param request an EAP Request (Identity, AKA-Identity or AKA-Challenge)
+     * \param response the answer
+     * \return false if there is no answer (not a request, or AUTN/AT_MAC wrong)
+     */
+    bool Respond(const EapPacket& request, EapPacket& response);
+
+  private:
+    std::string m_nai;
+    uint64_t m_key;
+    uint64_t m_lastSqn{0};
+};
+
+/**
+ * \ingroup pmipv6
  * A RADIUS packet (RFC 2865 sec. 3): Code, Identifier, Length, 16-octet
  * Authenticator, then attributes (Type, Length of the whole attribute,
  * Value). UDP port 1812. Codes: Access-Request (1), Access-Accept (2),

@@ -86,6 +86,12 @@ PromptAr::DataDropReasonName(DataDropReason r)
     return r == UPLINK_NOT_AUTHORISED ? "uplink-not-authorised" : "downlink-not-served";
 }
 
+Ptr<NetDevice>
+PromptAr::GetAccessDevice() const
+{
+    return m_accessDevice;
+}
+
 void
 PromptAr::SetAccessDevice(Ptr<NetDevice> device)
 {
@@ -312,6 +318,12 @@ PromptAr::DoRecvRadius(const RadiusHeader& r)
     {
         return; // Access-Challenge: relayed, the MN answers
     }
+    HomeAuthenticated(c);
+}
+
+void
+PromptAr::HomeAuthenticated(Client& c)
+{
     // Sec. 3.3.1: after EAP-AKA the AR assigns the address and reports it
     // with the TMSI to the MAP.
     m_assigned++;
@@ -330,7 +342,7 @@ PromptAr::DoRecvRadius(const RadiusHeader& r)
     assign.mnAddress = c.address;
     assign.hasArAddress = true;
     assign.arAddress = GetAddress();
-    SendFrame(mac, assign);
+    SendFrame(c.mac, assign);
     PromptHeader reg;
     reg.type = PromptHeader::REGISTRATION;
     reg.sequence = m_sequence;

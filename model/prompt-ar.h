@@ -82,6 +82,13 @@ class PromptAr : public PromptAgent
                     const Ipv6Header& header,
                     Ptr<const NetDevice> idev,
                     const Ipv6RoutingProtocol::UnicastForwardCallback& ucb) override;
+    /**
+     * The home AAA accepted \p c (first attachment, EAP-Success relayed):
+     * ProMPt assigns the address and registers the MN with the MAP (sec. 3.3.1).
+     */
+    virtual void HomeAuthenticated(Client& c);
+    void SwitchState(Client& c, ClientState to);
+    Ptr<NetDevice> GetAccessDevice() const;
 
   private:
     void ReceiveFrame(Ptr<NetDevice> device,
@@ -98,7 +105,6 @@ class PromptAr : public PromptAgent
     void Authorise(Client& c);
     void Forget(uint32_t tmsi);
     Client* FindByTmsi(uint32_t tmsi);
-    void SwitchState(Client& c, ClientState to);
     void SendEap(Mac48Address mac, const EapPacket& eap);
     void SendFrame(Mac48Address mac, const PromptHeader& m);
     void RelayToAaa(Client& c, const EapPacket& eap);

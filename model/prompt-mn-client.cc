@@ -160,6 +160,7 @@ PromptMnClient::StartApplication()
                                            proto,
                                            m_device);
     }
+    m_peer = EapAkaPeer(PermanentNai(), m_key);
     // Sec. 3.3.1: the MN connects to a RAN and starts EAP.
     SwitchState(AUTHENTICATING);
     Ptr<Packet> p = Create<Packet>();
@@ -218,34 +219,9 @@ PromptMnClient::DoRecvEap(const EapPacket& eap)
         NS_LOG_WARN("MN: EAP failure");
         return;
     }
-    if (eap.type == EapPacket::TYPE_IDENTITY)
+    EapPacket response;
+    if (m_peer.Respond(eap, response))
     {
-        SendEap(EapPacket::Identity(EapPacket::RESPONSE, eap.identifier, PermanentNai()));
-        return;
-    }
-    if (eap.type != EapPacket::TYPE_AKA)
-    {
-        return;
-    }
-    if (eap.subtype == EapPacket::AKA_IDENTITY)
-    {
-        SendEap(EapPacket::AkaIdentityResponse(eap.identifier, PermanentNai()));
-        return;
-    }
-    if (eap.subtype == EapPacket::AKA_CHALLENGE && eap.hasRand && eap.hasAutn)
-    {
-        // The USIM checks AUTN (the network is authentic and fresh) and the
-        // MAC, then answers with RES: mutual authentication.
-        uint64_t sqn = AkaFunctions::CheckAutn(m_key, eap.rand, eap.autn, m_lastSqn);
-        AuthenticationVector mine = AkaFunctions::MakeVector(m_key, sqn, eap.rand);
-        if (sqn == 0 || !eap.CheckMac(mine.ik))
-        {
-            NS_LOG_WARN("MN: AKA challenge failed its check (AUTN or MAC)");
-            return;
-        }
-        m_lastSqn = sqn;
-        EapPacket response = EapPacket::AkaChallengeResponse(eap.identifier, mine.xres);
-        response.SetMac(mine.ik);
         SendEap(response);
     }
 }

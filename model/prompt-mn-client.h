@@ -87,7 +87,7 @@ class PromptMnClient : public Application
     std::string m_imsi;
     std::string m_realm;
     uint64_t m_key;
-    uint64_t m_lastSqn{0};
+    EapAkaPeer m_peer;
     Time m_processingDelay;
     Time m_detectionDelay;
     ProcessingQueue m_queue;
