@@ -112,6 +112,12 @@ PromptDomainHelper::Build(const Parameters& p)
     for (uint32_t i = 0; i < p.ars; ++i)
     {
         InstallIpv6(m_ars.Get(i));
+        // Address resolution on the access link without ns-3's random
+        // 0-10 ms jitter before a Neighbor Solicitation: RFC 4861 7.2.2
+        // asks for none (the reference resolves each new care-of address).
+        m_ars.Get(i)->GetObject<Icmpv6L4Protocol>()->SetAttribute(
+            "SolicitationJitter",
+            StringValue("ns3::ConstantRandomVariable[Constant=0]"));
     }
     for (uint32_t i = 0; i < p.mns; ++i)
     {
@@ -120,7 +126,14 @@ PromptDomainHelper::Build(const Parameters& p)
     m_open.assign(p.mns, -1);
     BuildCore();
     BuildAccess();
-    InstallApps();
+    if (p.protocol == PROMPT)
+    {
+        InstallApps();
+    }
+    else
+    {
+        InstallMipv6Apps();
+    }
 }
 
 void
@@ -141,6 +154,10 @@ PromptDomainHelper::BuildCore()
         addr.SetBase(Subnet(0xaa, subnet), Ipv6Prefix(64));
         Ipv6InterfaceContainer ifs = addr.Assign(link);
         ifs.SetForwarding(1, true);
+        if (node == m_home && m_p.protocol == MIPV6)
+        {
+            ifs.SetForwarding(0, true); // the home agent forwards for the home prefix
+        }
         *out = ifs.GetAddress(0, 1);
         routing.GetStaticRouting(node->GetObject<Ipv6>())
             ->SetDefaultRoute(ifs.GetAddress(1, 1), ifs.GetInterfaceIndex(0));
@@ -184,6 +201,17 @@ PromptDomainHelper::BuildAccess()
         ipv6->SetForwarding(ifIndex, true);
         ipv6->SetUp(ifIndex);
         m_arAccess.push_back(dev);
+        if (m_p.protocol == MIPV6)
+        {
+            // AR i's own prefix, routed to it by the MAP.
+            ipv6->AddAddress(ifIndex, Ipv6InterfaceAddress(Subnet(0xac, i + 1, 1), Ipv6Prefix(64)));
+            Ptr<Ipv6L3Protocol> map = m_map->GetObject<Ipv6L3Protocol>();
+            Ipv6StaticRoutingHelper().GetStaticRouting(map)->AddNetworkRouteTo(
+                Subnet(0xac, i + 1),
+                Ipv6Prefix(64),
+                m_arAddress[i],
+                map->GetInterfaceForPrefix(m_arAddress[i], Ipv6Prefix(64)));
+        }
     }
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
@@ -195,9 +223,12 @@ PromptDomainHelper::BuildAccess()
         Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
         uint32_t ifIndex = ipv6->AddInterface(dev);
         ipv6->SetUp(ifIndex);
-        Ipv6StaticRoutingHelper()
-            .GetStaticRouting(m_mns.Get(n)->GetObject<Ipv6>())
-            ->SetDefaultRoute(arLinkLocal, ifIndex);
+        if (m_p.protocol == PROMPT) // MIPv6: the default route is on the home address shim
+        {
+            Ipv6StaticRoutingHelper()
+                .GetStaticRouting(m_mns.Get(n)->GetObject<Ipv6>())
+                ->SetDefaultRoute(arLinkLocal, ifIndex);
+        }
         // The one virtual link (sec. 3.2.1): every AR is the same router to the MN.
         Pin(ipv6, ifIndex, arLinkLocal, kSharedArMac);
         Simulator::Schedule(m_p.firstAttach, [this, n]() {
@@ -269,6 +300,69 @@ PromptDomainHelper::InstallApps()
 }
 
 void
+PromptDomainHelper::InstallMipv6Apps()
+{
+    m_aaa = CreateObject<PromptHomeAaa>();
+    m_aaa->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+    m_home->AddApplication(m_aaa);
+    m_ha = CreateObject<Mipv6HomeAgent>();
+    m_ha->SetAttribute("Address", Ipv6AddressValue(m_homeAddress));
+    m_ha->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+    m_ha->SetAttribute("RouteSwitchDelay", TimeValue(m_p.routeSwitchDelay));
+    m_home->AddApplication(m_ha);
+    // The home link's prefix lives behind the home agent.
+    Ptr<Ipv6L3Protocol> map = m_map->GetObject<Ipv6L3Protocol>();
+    Ipv6StaticRoutingHelper().GetStaticRouting(map)->AddNetworkRouteTo(
+        Subnet(0xaa, 3),
+        Ipv6Prefix(64),
+        m_homeAddress,
+        map->GetInterfaceForPrefix(m_homeAddress, Ipv6Prefix(64)));
+    for (uint32_t i = 0; i < m_p.ars; ++i)
+    {
+        Ptr<Mipv6AccessRouter> ar = CreateObject<Mipv6AccessRouter>();
+        ar->SetAttribute("Address", Ipv6AddressValue(m_arAddress[i]));
+        ar->SetAttribute("MapAddress", Ipv6AddressValue(m_mapAddress));
+        ar->SetAttribute("AaaAddress", Ipv6AddressValue(m_homeAddress));
+        ar->SetAttribute("Prefix", Ipv6AddressValue(Subnet(0xac, i + 1)));
+        ar->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+        ar->SetAccessDevice(m_arAccess[i]);
+        m_ars.Get(i)->AddApplication(ar);
+        m_arApps.push_back(ar);
+    }
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        Ptr<Mipv6MnClient> c = CreateObject<Mipv6MnClient>();
+        std::ostringstream imsi;
+        imsi << "00101" << std::setw(10) << std::setfill('0') << n + 1;
+        uint64_t key = 0x5eed0000ULL + n;
+        c->SetAttribute("Imsi", StringValue(imsi.str()));
+        c->SetAttribute("Key", UintegerValue(key));
+        c->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
+        Ipv6Address home = Subnet(0xaa, 3, n + 1);
+        c->Setup(m_mnDevices[n], kSharedArMac, m_homeAddress, home);
+        c->SetStartTime(m_p.firstAttach);
+        m_mns.Get(n)->AddApplication(c);
+        c->TraceConnectWithoutContext("State",
+                                      MakeCallback(&PromptDomainHelper::OnMipv6State, this).Bind(n));
+        m_mipv6Clients.push_back(c);
+        std::string nai = "0" + imsi.str() + "@home.example";
+        m_aaa->AddSubscriber(nai, key);
+        m_ha->AddMobileNode(nai, home);
+    }
+}
+
+void
+PromptDomainHelper::OnMipv6State(uint32_t mn, Mipv6MnClient::State from, Mipv6MnClient::State to)
+{
+    Handover* h = Open(mn);
+    if (h && to == Mipv6MnClient::REGISTERED)
+    {
+        h->routeSwitch = Simulator::Now(); // the Binding Acknowledgement
+        m_open[mn] = -1;
+    }
+}
+
+void
 PromptDomainHelper::SwitchLink(uint32_t mn, Ipv6Address ar)
 {
     int i = FindAr(ar);
@@ -328,6 +422,23 @@ PromptDomainHelper::ScheduleHandover(uint32_t mn, Time t, uint32_t targetAr, boo
     NS_ABORT_MSG_UNLESS(mn < m_p.mns && targetAr < m_p.ars, "ProMPt: no such MN or AR");
     Simulator::Schedule(t, [this, mn, targetAr, scheduled]() {
         int from = GetAttachedAr(mn);
+        if (m_p.protocol == MIPV6)
+        {
+            // The link is lost and the MN is on the target's link at once;
+            // its first message there (EAPOL-Start) leaves now.
+            if (from < 0 || uint32_t(from) == targetAr ||
+                m_mipv6Clients[mn]->GetState() != Mipv6MnClient::REGISTERED)
+            {
+                NS_LOG_WARN("MIPv6: handover of MN " << mn << " skipped: not registered");
+                return;
+            }
+            Time now = Simulator::Now();
+            m_open[mn] = m_handovers.size();
+            m_handovers.push_back(Handover{mn, uint32_t(from), targetAr, false, now, now, now, now, {}});
+            m_channel->Attach(m_mnDevices[mn], m_arAccess[targetAr]);
+            m_mipv6Clients[mn]->NotifyNewLink();
+            return;
+        }
         Ptr<PromptMnClient> c = m_clients[mn];
         if (from < 0 || uint32_t(from) == targetAr || c->GetState() != PromptMnClient::ATTACHED)
         {
@@ -402,7 +513,19 @@ PromptDomainHelper::EnablePcap(const std::string& prefix)
 int64_t
 PromptDomainHelper::AssignStreams(int64_t stream)
 {
-    return m_aaa->AssignStreams(stream);
+    int64_t used = m_aaa->AssignStreams(stream);
+    for (const auto& c : m_mipv6Clients)
+    {
+        used += c->AssignStreams(stream + used);
+    }
+    for (const auto& ar : m_arApps)
+    {
+        if (Ptr<Mipv6AccessRouter> m = DynamicCast<Mipv6AccessRouter>(ar))
+        {
+            used += m->AssignStreams(stream + used);
+        }
+    }
+    return used;
 }
 
 const PromptDomainHelper::Parameters&
@@ -456,7 +579,23 @@ PromptDomainHelper::GetArAddress(uint32_t i) const
 Ipv6Address
 PromptDomainHelper::GetMnAddress(uint32_t mn) const
 {
+    if (m_p.protocol == MIPV6)
+    {
+        return m_mipv6Clients.at(mn)->GetHomeAddress();
+    }
     return m_clients.at(mn)->GetAddress();
+}
+
+Ptr<Mipv6MnClient>
+PromptDomainHelper::GetMipv6Client(uint32_t i) const
+{
+    return m_mipv6Clients.at(i);
+}
+
+Ptr<Mipv6HomeAgent>
+PromptDomainHelper::GetHomeAgent() const
+{
+    return m_ha;
 }
 
 Ptr<PromptMap>

@@ -10,6 +10,9 @@
 #define PROMPT_DOMAIN_HELPER_H
 
 #include "ideal-access-channel.h"
+#include "mipv6-access-router.h"
+#include "mipv6-home-agent.h"
+#include "mipv6-mn-client.h"
 #include "prompt-ar.h"
 #include "prompt-home-aaa.h"
 #include "prompt-map.h"
@@ -34,6 +37,10 @@ namespace ns3
  * assigns 2001:100::(i+1):0:n). All ARs share the access link-local
  * fe80::1 and MAC, as PMIPv6's MAGs do: the MN's default route survives
  * every handover.
+ *
+ * With protocol MIPV6 the same topology runs the reference: the home
+ * agent beside the AAA, home addresses 2001:aa:3::(n+1), AR i advertising
+ * 2001:ac:(i+1)::/64 (the MAP a plain router between them).
  */
 class PromptDomainHelper
 {
@@ -98,6 +105,8 @@ class PromptDomainHelper
     Ptr<PromptMap> GetMapApp() const;
     Ptr<PromptAr> GetArApp(uint32_t i) const;
     Ptr<PromptMnClient> GetMnClient(uint32_t i) const;
+    Ptr<Mipv6MnClient> GetMipv6Client(uint32_t i) const;
+    Ptr<Mipv6HomeAgent> GetHomeAgent() const;
     Ptr<PromptHomeAaa> GetHomeAaa() const;
     Ptr<IdealAccessChannel> GetAccessChannel() const;
     const std::vector<Handover>& GetHandovers() const;
@@ -110,6 +119,8 @@ class PromptDomainHelper
     void BuildCore();
     void BuildAccess();
     void InstallApps();
+    void InstallMipv6Apps();
+    void OnMipv6State(uint32_t mn, Mipv6MnClient::State from, Mipv6MnClient::State to);
     void SwitchLink(uint32_t mn, Ipv6Address ar);
     int FindAr(Ipv6Address ar) const;
     int FindMnByTmsi(uint32_t tmsi) const;
@@ -136,6 +147,8 @@ class PromptDomainHelper
     std::vector<Ptr<PromptAr>> m_arApps;
     std::vector<Ptr<PromptMnClient>> m_clients;
     Ptr<PromptHomeAaa> m_aaa;
+    Ptr<Mipv6HomeAgent> m_ha;
+    std::vector<Ptr<Mipv6MnClient>> m_mipv6Clients;
     std::vector<Handover> m_handovers;
     std::vector<int> m_open; //!< per MN: index of its handover in progress, -1
 };

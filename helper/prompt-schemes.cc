@@ -201,6 +201,11 @@ struct Registration
             [](const HandoverScenario::Config& c, HandoverScenario::Totals& t) {
                 return RunPromptFamily(c, t, PromptDomainHelper::PROMPT, false);
             });
+        HandoverScenario::RegisterTopologyScheme(
+            "mipv6-eap-aka",
+            [](const HandoverScenario::Config& c, HandoverScenario::Totals& t) {
+                return RunPromptFamily(c, t, PromptDomainHelper::MIPV6, false);
+            });
     }
 } g_registration;
 

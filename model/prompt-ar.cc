@@ -196,6 +196,10 @@ PromptAr::DoRecvEapol(Mac48Address mac, Ptr<Packet> p)
     if (eapol.packetType == EapolHeader::START)
     {
         // First attachment (sec. 3.3.1): EAP starts with the identity.
+        if (c.state != IDLE)
+        {
+            SwitchState(c, IDLE); // a new authentication replaces the old one
+        }
         c.eapId++;
         SendEap(mac, EapPacket::Identity(EapPacket::REQUEST, c.eapId));
         return;

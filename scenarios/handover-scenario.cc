@@ -46,6 +46,11 @@ CheckOptionSyntax(const std::vector<std::string>& args)
         {"packetInterval", &timeValue},
         {"spacing", &timeValue},
         {"signallingJitter", &timeValue},
+        {"tauInternet", &timeValue},
+        {"tauDomain", &timeValue},
+        {"tauAccess", &timeValue},
+        {"processingDelay", &timeValue},
+        {"routeSwitchDelay", &timeValue},
         {"signallingLoss", &probabilityValue},
         {"packetSize", &unsignedValue},
         {"handovers", &unsignedValue},
@@ -126,7 +131,12 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
                                        "FastHandoverMagExtension",
                                        "Fpmipv6MagExtension",
                                        "Pfmipv6MagExtension",
-                                       "MnInterfaceShim"};
+                                       "MnInterfaceShim",
+                                       "PromptMap",
+                                       "PromptAr",
+                                       "PromptMnClient",
+                                       "Mipv6MnClient",
+                                       "Mipv6HomeAgent"};
     if (verbose)
     {
         for (const char* c : verboseComponents)
