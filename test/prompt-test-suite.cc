@@ -9,7 +9,9 @@
 #include "handover-scenario.h"
 #include "prompt-domain-helper.h"
 
+#include "ns3/config.h"
 #include "ns3/inet6-socket-address.h"
+#include "ns3/string.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
 #include "ns3/test.h"
@@ -352,6 +354,70 @@ class RefusedTestCase : public TestCase
     }
 };
 
+class Mipv6ReferenceTestCase : public TestCase
+{
+  public:
+    Mipv6ReferenceTestCase(Time tauInternet, std::string uplinkMode)
+        : TestCase("MIPv6 + EAP-AKA (tau_Internet " + std::to_string(Ms(tauInternet)) +
+                   " ms, uplink " + uplinkMode +
+                   "): completion = three home-AAA round trips, RS and RA, BU and BA; uplink resumes "
+                   "after EAP-AKA, downlink after the binding"),
+          m_tauInternet(tauInternet),
+          m_uplinkMode(uplinkMode)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::Mipv6MnClient::UplinkMode", StringValue(m_uplinkMode));
+        HandoverScenario::Config c;
+        c.scheme = "mipv6-eap-aka";
+        c.packetInterval = MilliSeconds(20);
+        c.packetSize = 160;
+        c.handovers = 2;
+        c.prompt.tauInternet = m_tauInternet;
+        HandoverScenario s(c);
+        auto results = s.Run();
+        Config::SetDefault("ns3::Mipv6MnClient::UplinkMode", StringValue("Direct"));
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 4u, "2 handovers x 2 directions");
+        double tI = Ms(c.prompt.tauInternet);
+        double tD = Ms(c.prompt.tauDomain);
+        double tA = Ms(c.prompt.tauAccess);
+        double rttHome = 2 * (tI + tD + tA);
+        // EAPOL-Start, Request/Identity, then three exchanges relayed to the
+        // home AAA (Identity, AKA-Identity, AKA-Challenge; RFC 4187 full
+        // authentication), EAP-Success; RS/RA; BU/BA with the home agent.
+        double eap = 3 * rttHome + 2 * tA;
+        double expected = eap + 2 * tA + rttHome;
+        for (const auto& r : results)
+        {
+            NS_TEST_EXPECT_MSG_EQ_TOL(r.completionMs, expected, kTxSlackMs * 10, "completion");
+            if (r.direction == "up")
+            {
+                // Direct: blocked at the MN's controlled port until EAP-Success.
+                // Reverse tunnel: the BU goes ahead of the data on the same path,
+                // so the HA accepts the first tunnelled packet: the same loss.
+                NS_TEST_EXPECT_MSG_EQ_TOL(r.metrics.lossPeriodMs, eap, 20.0, "uplink loss period");
+            }
+            else
+            {
+                // What the CN sent from one CN -> HA -> MN delay before the
+                // move until one CN -> HA delay before the HA's binding: EAP,
+                // RS and RA, the BU to the HA, and the HA -> MN delay.
+                double down = eap + 2 * tA + rttHome;
+                NS_TEST_EXPECT_MSG_EQ_TOL(r.metrics.lossPeriodMs, down, 20.0, "downlink loss period");
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT(results[0].metrics.lostPackets,
+                              results[1].metrics.lostPackets,
+                              "downlink loses more than uplink");
+    }
+
+    Time m_tauInternet;
+    std::string m_uplinkMode;
+};
+
 class PromptTestSuite : public TestSuite
 {
   public:
@@ -372,6 +438,10 @@ class PromptTestSuite : public TestSuite
         AddTestCase(new LossTestCase(true), TestCase::QUICK);
         AddTestCase(new LossTestCase(false), TestCase::QUICK);
         AddTestCase(new RefusedTestCase, TestCase::QUICK);
+        AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(100), "Direct"), TestCase::QUICK);
+        AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(40), "Direct"), TestCase::QUICK);
+        AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(100), "ReverseTunnel"),
+                    TestCase::QUICK);
     }
 };
 
