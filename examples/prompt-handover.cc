@@ -6,7 +6,10 @@
  * flow (160 B every 20 ms) in each direction. Prints every handover's
  * times and the packets each flow lost.
  *
- *   prompt-handover [--scheduled=false] [--tauDomain=20ms] [--pcap=prompt]
+ * With --mipv6 the same topology runs the reference instead: Mobile IPv6
+ * with full EAP-AKA against the home AAA on every new link.
+ *
+ *   prompt-handover [--scheduled=false] [--mipv6] [--tauDomain=20ms] [--pcap=prompt]
  */
 
 #include "handover-probe.h"
@@ -29,7 +32,9 @@ main(int argc, char* argv[])
     bool scheduled = true;
     std::string pcap;
     bool verbose = false;
+    bool mipv6 = false;
     CommandLine cmd(__FILE__);
+    cmd.AddValue("mipv6", "Run the Mobile IPv6 + EAP-AKA reference instead of ProMPt", mipv6);
     cmd.AddValue("scheduled", "Scheduled (MAP decides) or unscheduled (MN decides)", scheduled);
     cmd.AddValue("tauInternet", "One-way delay CN-MAP and home-MAP", p.tauInternet);
     cmd.AddValue("tauDomain", "One-way delay MAP-AR", p.tauDomain);
@@ -41,12 +46,19 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
     if (verbose)
     {
-        for (const char* c : {"PromptMap", "PromptAr", "PromptMnClient", "PromptAgent"})
+        for (const char* c : {"PromptMap",
+                              "PromptAr",
+                              "PromptMnClient",
+                              "PromptAgent",
+                              "Mipv6MnClient",
+                              "Mipv6HomeAgent",
+                              "Mipv6AccessRouter"})
         {
             LogComponentEnable(c, LogLevel(LOG_LEVEL_INFO | LOG_PREFIX_TIME | LOG_PREFIX_NODE));
         }
     }
 
+    p.protocol = mipv6 ? PromptDomainHelper::MIPV6 : PromptDomainHelper::PROMPT;
     PromptDomainHelper domain;
     domain.Build(p);
     if (!pcap.empty())
@@ -87,10 +99,10 @@ main(int argc, char* argv[])
     std::cout << "MN address " << domain.GetMnAddress(0) << "\n";
     for (const auto& h : domain.GetHandovers())
     {
-        std::cout << (h.scheduled ? "scheduled" : "unscheduled") << " AR" << h.fromAr + 1
+        std::cout << (mipv6 ? "MIPv6" : h.scheduled ? "scheduled" : "unscheduled") << " AR" << h.fromAr + 1
                   << " -> AR" << h.toAr + 1 << ": decision " << h.decision.As(Time::MS)
                   << ", left old link " << h.linkLost.As(Time::MS) << ", first message to target "
-                  << h.request.As(Time::MS) << ", route switch " << h.routeSwitch.As(Time::MS)
+                  << h.request.As(Time::MS) << (mipv6 ? ", Binding Ack " : ", route switch ") << h.routeSwitch.As(Time::MS)
                   << "; completion " << (h.routeSwitch - h.request).As(Time::MS) << "\n";
     }
     std::cout << "downlink received " << down->GetRecords().size() << " of "
