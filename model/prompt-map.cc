@@ -91,6 +91,22 @@ PromptMap::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&PromptMap::m_routeSwitchDelay),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("BufferWindow",
+                          "MAP buffering (the ProMPt paper's sec. 6 outlook): keep the downlink "
+                          "tunnelled to each MN in the last this long and replay it to the new "
+                          "AR on the route switch (0: no buffering)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&PromptMap::m_bufferWindow),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("BufferPackets",
+                          "MAP buffering: at most this many packets per MN (the oldest go first)",
+                          UintegerValue(1000),
+                          MakeUintegerAccessor(&PromptMap::m_bufferPackets),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddTraceSource("Replay",
+                            "MAP buffering: packets replayed to the new AR on a switch (tmsi, count)",
+                            MakeTraceSourceAccessor(&PromptMap::m_replayTrace),
+                            "ns3::PromptMap::ReplayTracedCallback")
             .AddTraceSource("HandoverDecision",
                             "The MAP decided a scheduled handover (tmsi, serving AR, target AR)",
                             MakeTraceSourceAccessor(&PromptMap::m_decisionTrace),
@@ -323,6 +339,22 @@ PromptMap::SwitchRoute(uint32_t tmsi, Ipv6Address newAr)
     e.targetAr = Ipv6Address();
     NS_LOG_INFO("MAP: route to MN " << tmsi << " switched " << old << " -> " << newAr);
     m_routeSwitchTrace(tmsi, old, newAr);
+    if (!e.buffer.empty() && old != newAr)
+    {
+        // What went to the old AR in the window may not have reached the MN:
+        // replay it all (the MN's receivers drop what they already have).
+        uint32_t n = 0;
+        for (const auto& b : e.buffer)
+        {
+            if (b.sent >= Simulator::Now() - m_bufferWindow)
+            {
+                GetTunnel()->Encapsulate(b.payload, b.header, GetAddress(), newAr);
+                n++;
+            }
+        }
+        e.buffer.clear();
+        m_replayTrace(tmsi, n);
+    }
 }
 
 void
@@ -418,6 +450,17 @@ PromptMap::RouteInput(Ptr<const Packet> p,
     {
         m_dropTrace(p, NO_SERVING_AR);
         return true;
+    }
+    if (m_bufferWindow.IsStrictlyPositive())
+    {
+        MnEntry& b = m_mns[it->second];
+        Time now = Simulator::Now();
+        while (!b.buffer.empty() && (b.buffer.front().sent < now - m_bufferWindow ||
+                                     b.buffer.size() >= m_bufferPackets))
+        {
+            b.buffer.pop_front();
+        }
+        b.buffer.push_back(MnEntry::Buffered{now, p->Copy(), header});
     }
     GetTunnel()->Encapsulate(p, header, GetAddress(), e.servingAr);
     return true;

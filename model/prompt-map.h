@@ -68,11 +68,21 @@ class PromptMap : public PromptAgent
         std::deque<AuthenticationVector> avs;
         bool refillPending{false};
         uint32_t avMisses{0}; //!< an AV was needed and the cache was empty
+        /// MAP buffering: the downlink tunnelled in the last BufferWindow
+        struct Buffered
+        {
+            Time sent;
+            Ptr<const Packet> payload;
+            Ipv6Header header;
+        };
+
+        std::deque<Buffered> buffer;
     };
 
     typedef void (*DecisionTracedCallback)(uint32_t tmsi, Ipv6Address from, Ipv6Address to);
     typedef void (*RouteSwitchTracedCallback)(uint32_t tmsi, Ipv6Address from, Ipv6Address to);
     typedef void (*AvCacheTracedCallback)(uint32_t tmsi, uint32_t cached);
+    typedef void (*ReplayTracedCallback)(uint32_t tmsi, uint32_t packets);
 
     static TypeId GetTypeId();
     PromptMap();
@@ -111,6 +121,8 @@ class PromptMap : public PromptAgent
     uint32_t m_avBatch;
     uint32_t m_refillThreshold;
     Time m_routeSwitchDelay;
+    Time m_bufferWindow;
+    uint32_t m_bufferPackets;
     Ptr<PromptHandoverAlgorithm> m_algorithm;
     std::vector<Ipv6Address> m_ars;
     std::map<uint32_t, MnEntry> m_mns;
@@ -124,6 +136,7 @@ class PromptMap : public PromptAgent
     TracedCallback<uint32_t, Ipv6Address, Ipv6Address> m_decisionTrace;
     TracedCallback<uint32_t, Ipv6Address, Ipv6Address> m_routeSwitchTrace;
     TracedCallback<uint32_t, uint32_t> m_avCacheTrace;
+    TracedCallback<uint32_t, uint32_t> m_replayTrace;
     TracedCallback<Ptr<const Packet>, DataDropReason> m_dropTrace;
 };
 

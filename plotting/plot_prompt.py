@@ -6,7 +6,7 @@ Usage: python3 plotting/plot_prompt.py OUTDIR
 
 OUTDIR holds what scenarios/run-prompt.sh writes: prompt-table2-zero.csv and
 prompt-table2-testbed.csv (free processing; the testbed's processing and
-route-switch delays), prompt-tau-domain.csv, prompt-tau-internet.csv and
+route-switch delays), prompt-buffered.csv (MAP buffering), prompt-tau-domain.csv, prompt-tau-internet.csv and
 prompt-mipv6-reverse.csv, each with one row per handover and direction of
 `handover-scenario` (columns completion_ms, lost_packets, direction, ...).
 
@@ -141,6 +141,8 @@ def main(argv):
     for name, title in (("table2-zero", "Table 2, processing 0, route switch 0"),
                         ("table2-testbed", "Table 2, the testbed's parameters "
                                            "(processing 1.5 ms per message, route switch 31.7 ms)"),
+                        ("buffered", "ProMPt with MAP buffering, the testbed's parameters "
+                                     "(the paper's sec. 6 outlook)"),
                         ("mipv6-reverse", "Mobile IPv6 + EAP-AKA with the RFC's reverse tunnelling "
                                           "(processing 0)")):
         path = os.path.join(outdir, "prompt-%s.csv" % name)

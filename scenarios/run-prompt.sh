@@ -4,7 +4,8 @@
 # packets lost up and down) for ProMPt scheduled, ProMPt unscheduled and
 # Mobile IPv6 + EAP-AKA, with free processing and with the parameters that
 # stand for the paper's testbed; the completion time against tau_Domain and
-# tau_Internet; the reference with the RFC's reverse tunnelling.
+# tau_Internet; ProMPt with MAP buffering (BUFFER_WINDOW, default 150ms);
+# the reference with the RFC's reverse tunnelling.
 #   scenarios/run-prompt.sh [OUTDIR]
 # Environment: RUNS (runs per point, default 5; each has 8 handovers back and
 # forth every 5 s as the paper's UDP runs), JOBS (parallel processes, 2),
@@ -75,6 +76,15 @@ for s in $schemes; do
     done
 done
 run tau-internet
+
+# ProMPt with MAP buffering (the paper's sec. 6 outlook), the testbed's values.
+: > "$tmp/buffered.lines"
+for s in prompt-scheduled prompt-unscheduled; do
+    for r in $(seq 1 "$runs"); do
+        echo "--scheme=$s $testbed --RngRun=$r" >> "$tmp/buffered.lines"
+    done
+done
+run buffered --ns3::PromptMap::BufferWindow=${BUFFER_WINDOW:-150ms}
 
 # The reference with the RFC's reverse tunnelling instead of the testbed's direct uplink.
 : > "$tmp/mipv6-reverse.lines"

@@ -354,6 +354,45 @@ class RefusedTestCase : public TestCase
     }
 };
 
+class BufferingTestCase : public TestCase
+{
+  public:
+    BufferingTestCase()
+        : TestCase("MAP buffering replays the window to the new AR: no downlink loss, the "
+                   "extra delay of the replayed packets")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::PromptMap::BufferWindow", TimeValue(MilliSeconds(100)));
+        HandoverScenario::Config c;
+        c.scheme = "prompt-unscheduled";
+        c.packetInterval = MilliSeconds(5);
+        c.packetSize = 160;
+        c.handovers = 2;
+        c.spacing = Seconds(1);
+        HandoverScenario s(c);
+        auto results = s.Run();
+        Config::SetDefault("ns3::PromptMap::BufferWindow", TimeValue(Seconds(0)));
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 4u, "2 handovers x 2 directions");
+        for (const auto& r : results)
+        {
+            if (r.direction == "down")
+            {
+                NS_TEST_EXPECT_MSG_EQ(r.metrics.lostPackets, 0u, "nothing lost downlink");
+                // The oldest replayed packet waited the whole window at the MAP.
+                NS_TEST_EXPECT_MSG_GT(r.metrics.maxExtraDelayMs, r.completionMs, "replayed late");
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_GT(r.metrics.lostPackets, 0u, "uplink is not buffered");
+            }
+        }
+    }
+};
+
 class Mipv6ReferenceTestCase : public TestCase
 {
   public:
@@ -438,6 +477,7 @@ class PromptTestSuite : public TestSuite
         AddTestCase(new LossTestCase(true), TestCase::QUICK);
         AddTestCase(new LossTestCase(false), TestCase::QUICK);
         AddTestCase(new RefusedTestCase, TestCase::QUICK);
+        AddTestCase(new BufferingTestCase, TestCase::QUICK);
         AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(100), "Direct"), TestCase::QUICK);
         AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(40), "Direct"), TestCase::QUICK);
         AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(100), "ReverseTunnel"),
