@@ -15,7 +15,10 @@ message to the target AR, or on the new link, to the MAP's route switch or
 the Binding Acknowledgement) as mean +- 95 % confidence interval over the
 handovers, and the packets lost up and down (mean +- 95 % CI per handover).
 Writes OUTDIR/prompt-completion.png|pdf: the completion time against
-tau_Domain and against tau_Internet for the three schemes.
+tau_Domain and against tau_Internet for the three schemes; and, from
+prompt-throughput.csv, OUTDIR/prompt-throughput.png|pdf: throughput over time
+(0.5 s bins) of a 5 Mbit/s UDP flow and a TCP bulk flow, one panel per scheme
+(the paper's Fig. 5-7).
 
 Needs Debian's python3-matplotlib, i.e. /usr/bin/python3.
 """
@@ -133,6 +136,35 @@ def plot(outdir, by_domain, by_internet):
         fig.savefig(os.path.join(outdir, "prompt-completion." + ext))
 
 
+def throughput(rows):
+    """(scheme, flow) -> [(time s, Mbit/s)] in time order."""
+    out = defaultdict(list)
+    for r in rows:
+        out[(r["scheme"], r["flow"])].append((float(r["time_s"]), float(r["throughput_mbps"])))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def plot_throughput(outdir, series):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, axes = plt.subplots(3, 1, figsize=(10, 8), sharey=True)
+    for ax, s in zip(axes, SCHEMES):
+        for flow, style in (("udp", "-"), ("tcp", "--")):
+            if (s, flow) in series:
+                xs, ys = zip(*series[(s, flow)])
+                ax.step(xs, ys, style, where="post", label=flow.upper())
+        ax.set_title(LABELS[s], fontsize=10)
+        ax.set_ylabel("Mbit/s")
+        ax.grid(True, alpha=0.3)
+    axes[0].legend(loc="lower right")
+    axes[-1].set_xlabel("time (s); handovers every 5 s (UDP run) or 10 s (TCP run)")
+    fig.suptitle("Throughput MN -> CN in 0.5 s bins (simulated; the ProMPt paper's Fig. 5-7)")
+    fig.tight_layout()
+    for ext in ("png", "pdf"):
+        fig.savefig(os.path.join(outdir, "prompt-throughput." + ext))
+
+
 def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -165,6 +197,15 @@ def main(argv):
             print("unscheduled - scheduled (ms) against tau_Domain (one AR-MAP RTT = 2 tau_Domain): "
                   + "  ".join(diffs))
         plot(outdir, by_domain, by_internet)
+    tput = os.path.join(outdir, "prompt-throughput.csv")
+    if os.path.exists(tput):
+        series = throughput(read_rows(tput))
+        print("throughput (Mbit/s, mean over the run; min bin):")
+        for (s, flow), points in sorted(series.items()):
+            values = [v for _, v in points]
+            print("  %-24s %s  mean %.2f  min %.2f" % (LABELS.get(s, s), flow, sum(values) / len(values),
+                                                      min(values)))
+        plot_throughput(outdir, series)
     return 0
 
 

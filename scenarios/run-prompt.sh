@@ -11,7 +11,8 @@
 # forth every 5 s as the paper's UDP runs), JOBS (parallel processes, 2),
 # TESTBED (options that stand for the testbed, default
 # "--processingDelay=1.5ms --routeSwitchDelay=31.7ms", doc/prompt.rst).
-# Writes OUTDIR/prompt-*.csv (one row per handover and direction),
+# Writes OUTDIR/prompt-*.csv (one row per handover and direction;
+# prompt-throughput.csv: 0.5 s bins of scenarios/prompt-throughput.cc),
 # OUTDIR/prompt-table2.txt and the figures OUTDIR/prompt-*.png|pdf
 # (plotting/plot_prompt.py).
 set -euo pipefail
@@ -92,5 +93,18 @@ for r in $(seq 1 "$runs"); do
     echo "--scheme=mipv6-eap-aka --RngRun=$r" >> "$tmp/mipv6-reverse.lines"
 done
 run mipv6-reverse --ns3::Mipv6MnClient::UplinkMode=ReverseTunnel
+
+# Throughput over time (the paper's Fig. 5-7): 5 Mbit/s UDP and TCP bulk from the
+# MN to the CN, 8 handovers every 5 s (UDP) or 10 s (TCP), 0.5 s bins, testbed values.
+echo "== throughput: 6 runs" >&2
+{
+    echo "scheme,flow,time_s,throughput_mbps"
+    for s in $schemes; do
+        for f in udp tcp; do
+            # shellcheck disable=SC2086
+            "$here/build/prompt-throughput" --scheme="$s" --flow="$f" $testbed | tail -n +2
+        done
+    done
+} > "$out/prompt-throughput.csv"
 
 /usr/bin/python3 "$here/plotting/plot_prompt.py" "$out" | tee "$out/prompt-table2.txt"

@@ -54,9 +54,11 @@ TIDY_COLUMNS = POINT_COLUMNS + [
 
 MEASURED = "measured"
 
-SCHEMES = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive"]
+SCHEMES = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive",
+           "prompt-scheduled", "prompt-unscheduled", "mipv6-eap-aka"]
 # A wrong prediction needs a prediction; these schemes never make one.
-SCHEMES_WITHOUT_PREDICTION = {"pmipv6", "pfmipv6-reactive"}
+SCHEMES_WITHOUT_PREDICTION = {"pmipv6", "pfmipv6-reactive",
+                              "prompt-scheduled", "prompt-unscheduled", "mipv6-eap-aka"}
 
 # Two-sided 95 % Student t quantiles t(0.975, dof), dof = 1..30, then a few
 # larger dof; in between, interpolate linearly in 1/dof (exact to 1e-3).
