@@ -99,10 +99,13 @@ main(int argc, char* argv[])
     std::cout << "MN address " << domain.GetMnAddress(0) << "\n";
     for (const auto& h : domain.GetHandovers())
     {
-        std::cout << (mipv6 ? "MIPv6" : h.scheduled ? "scheduled" : "unscheduled") << " AR" << h.fromAr + 1
-                  << " -> AR" << h.toAr + 1 << ": decision " << h.decision.As(Time::MS)
-                  << ", left old link " << h.linkLost.As(Time::MS) << ", first message to target "
-                  << h.request.As(Time::MS) << (mipv6 ? ", Binding Ack " : ", route switch ") << h.routeSwitch.As(Time::MS)
+        std::cout << (mipv6         ? "MIPv6"
+                      : h.scheduled ? "scheduled"
+                                    : "unscheduled")
+                  << " AR" << h.fromAr + 1 << " -> AR" << h.toAr + 1 << ": decision "
+                  << h.decision.As(Time::MS) << ", left old link " << h.linkLost.As(Time::MS)
+                  << ", first message to target " << h.request.As(Time::MS)
+                  << (mipv6 ? ", Binding Ack " : ", route switch ") << h.routeSwitch.As(Time::MS)
                   << "; completion " << (h.routeSwitch - h.request).As(Time::MS) << "\n";
     }
     std::cout << "downlink received " << down->GetRecords().size() << " of "

@@ -102,6 +102,10 @@ HandoverScenario::Config::Validate() const
 {
     std::ostringstream err;
     err << domain.Validate();
+    if (TopologyRegistry().count(scheme))
+    {
+        err << prompt.Validate();
+    }
     if (Registry().count(scheme) == 0 && TopologyRegistry().count(scheme) == 0)
     {
         err << "unknown scheme '" << scheme << "' (known:";
@@ -443,10 +447,9 @@ HandoverScenario::WriteCsv(std::ostream& os,
         double rttMagAp = own ? 2 * ms(c.prompt.tauAccess) : ms(c.domain.rttMagAp);
         os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << (own ? 0 : dho)
            << "," << rttMagLma << "," << rttMagMag << "," << rttMagAp << ","
-           << RngSeedManager::GetRun() << ","
-           << r.mn * c.handovers + r.handover << "," << r.direction << "," << r.metrics.latencyMs
-           << "," << r.metrics.lossPeriodMs << "," << r.metrics.lostPackets << ","
-           << r.metrics.maxExtraDelayMs << ",";
+           << RngSeedManager::GetRun() << "," << r.mn * c.handovers + r.handover << ","
+           << r.direction << "," << r.metrics.latencyMs << "," << r.metrics.lossPeriodMs << ","
+           << r.metrics.lostPackets << "," << r.metrics.maxExtraDelayMs << ",";
         // Completion (ProMPt, MIPv6): empty where it has no meaning.
         if (!std::isnan(r.completionMs))
         {

@@ -146,8 +146,8 @@ PromptDomainHelper::BuildCore()
     Ipv6AddressHelper addr;
     // CN - MAP and home - MAP: tau_Internet each (Fig. 4).
     p2p.SetChannelAttribute("Delay", TimeValue(m_p.tauInternet));
-    for (auto [node, subnet, out] : {std::make_tuple(m_cn, 1, &m_cnAddress),
-                                     std::make_tuple(m_home, 2, &m_homeAddress)})
+    for (auto [node, subnet, out] :
+         {std::make_tuple(m_cn, 1, &m_cnAddress), std::make_tuple(m_home, 2, &m_homeAddress)})
     {
         NetDeviceContainer link = p2p.Install(node, m_map);
         m_coreDevices.Add(link);
@@ -231,9 +231,8 @@ PromptDomainHelper::BuildAccess()
         }
         // The one virtual link (sec. 3.2.1): every AR is the same router to the MN.
         Pin(ipv6, ifIndex, arLinkLocal, kSharedArMac);
-        Simulator::Schedule(m_p.firstAttach, [this, n]() {
-            m_channel->Attach(m_mnDevices[n], m_arAccess[0]);
-        });
+        Simulator::Schedule(m_p.firstAttach,
+                            [this, n]() { m_channel->Attach(m_mnDevices[n], m_arAccess[0]); });
     }
 }
 
@@ -254,9 +253,8 @@ PromptDomainHelper::InstallApps()
         m_mapApp->AddAccessRouter(ar);
     }
     m_map->AddApplication(m_mapApp);
-    m_mapApp->TraceConnectWithoutContext(
-        "HandoverDecision",
-        MakeCallback(&PromptDomainHelper::OnDecision, this));
+    m_mapApp->TraceConnectWithoutContext("HandoverDecision",
+                                         MakeCallback(&PromptDomainHelper::OnDecision, this));
     m_mapApp->TraceConnectWithoutContext("RouteSwitch",
                                          MakeCallback(&PromptDomainHelper::OnRouteSwitch, this));
 
@@ -342,8 +340,9 @@ PromptDomainHelper::InstallMipv6Apps()
         c->Setup(m_mnDevices[n], kSharedArMac, m_homeAddress, home);
         c->SetStartTime(m_p.firstAttach);
         m_mns.Get(n)->AddApplication(c);
-        c->TraceConnectWithoutContext("State",
-                                      MakeCallback(&PromptDomainHelper::OnMipv6State, this).Bind(n));
+        c->TraceConnectWithoutContext(
+            "State",
+            MakeCallback(&PromptDomainHelper::OnMipv6State, this).Bind(n));
         m_mipv6Clients.push_back(c);
         std::string nai = "0" + imsi.str() + "@home.example";
         m_aaa->AddSubscriber(nai, key);
@@ -434,7 +433,8 @@ PromptDomainHelper::ScheduleHandover(uint32_t mn, Time t, uint32_t targetAr, boo
             }
             Time now = Simulator::Now();
             m_open[mn] = m_handovers.size();
-            m_handovers.push_back(Handover{mn, uint32_t(from), targetAr, false, now, now, now, now, {}});
+            m_handovers.push_back(
+                Handover{mn, uint32_t(from), targetAr, false, now, now, now, now, {}});
             m_channel->Attach(m_mnDevices[mn], m_arAccess[targetAr]);
             m_mipv6Clients[mn]->NotifyNewLink();
             return;

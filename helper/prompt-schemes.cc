@@ -149,7 +149,8 @@ RunPromptFamily(const HandoverScenario::Config& c,
             {
                 Ptr<HandoverProbeSender> sender = dir == 0 ? downSenders[n] : upSenders[n];
                 const std::vector<ProbeRecord>& records = dir == 0 ? down : up;
-                auto range = calc.SeqRangeOf(w, Ms(sender->GetFirstTxTime()), sender->GetSentCount());
+                auto range =
+                    calc.SeqRangeOf(w, Ms(sender->GetFirstTxTime()), sender->GetSentCount());
                 HandoverMeasurementHelper::Result r;
                 r.mn = n;
                 r.handover = k;
@@ -160,12 +161,11 @@ RunPromptFamily(const HandoverScenario::Config& c,
                 r.signallingBytes = 0;
                 r.registeredMs =
                     switched ? Ms(h.routeSwitch) - t0 : std::numeric_limits<double>::quiet_NaN();
-                r.completed = switched && std::any_of(records.begin(),
-                                                      records.end(),
-                                                      [&](const ProbeRecord& pr) {
-                                                          return pr.txMs >= Ms(h.request) &&
-                                                                 pr.txMs < horizon;
-                                                      });
+                r.completed =
+                    switched &&
+                    std::any_of(records.begin(), records.end(), [&](const ProbeRecord& pr) {
+                        return pr.txMs >= Ms(h.request) && pr.txMs < horizon;
+                    });
                 if (switched)
                 {
                     r.completionMs = Ms(h.routeSwitch) - Ms(h.request);

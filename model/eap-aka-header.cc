@@ -51,7 +51,8 @@ Store64(uint64_t v, uint8_t* p)
 uint64_t
 Derive(uint64_t k, const std::array<uint8_t, 16>& rand, uint64_t label)
 {
-    return SplitMix(SplitMix(SplitMix(k) ^ label) ^ Load64(rand.data()) ^ SplitMix(Load64(rand.data() + 8)));
+    return SplitMix(SplitMix(SplitMix(k) ^ label) ^ Load64(rand.data()) ^
+                    SplitMix(Load64(rand.data() + 8)));
 }
 
 const uint64_t LABEL_RES = 1;
@@ -163,8 +164,10 @@ AkaFunctions::Mac(const std::array<uint8_t, 16>& ik, const std::vector<uint8_t>&
 TypeId
 EapolHeader::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::EapolHeader").SetParent<Header>().SetGroupName("Pmipv6").AddConstructor<EapolHeader>();
+    static TypeId tid = TypeId("ns3::EapolHeader")
+                            .SetParent<Header>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<EapolHeader>();
     return tid;
 }
 
@@ -219,8 +222,10 @@ EapolHeader::Deserialize(Buffer::Iterator start)
 TypeId
 EapPacket::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::EapPacket").SetParent<Header>().SetGroupName("Pmipv6").AddConstructor<EapPacket>();
+    static TypeId tid = TypeId("ns3::EapPacket")
+                            .SetParent<Header>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<EapPacket>();
     return tid;
 }
 
@@ -567,8 +572,8 @@ EapPacket::CheckMac(const std::array<uint8_t, 16>& ik) const
 // EapAkaPeer
 
 EapAkaPeer::EapAkaPeer(const std::string& permanentNai, uint64_t key)
-    : m_nai(permanentNai),
-      m_key(key)
+    : m_nai(permanentNai)
+    , m_key(key)
 {
 }
 
@@ -634,8 +639,8 @@ RadiusHeader::GetInstanceTypeId() const
 void
 RadiusHeader::Print(std::ostream& os) const
 {
-    os << "RADIUS code=" << int(code) << " id=" << int(identifier) << " attrs="
-       << attributes.size();
+    os << "RADIUS code=" << int(code) << " id=" << int(identifier)
+       << " attrs=" << attributes.size();
 }
 
 uint32_t
@@ -736,7 +741,8 @@ RadiusHeader::SetEap(const EapPacket& eap)
     for (size_t pos = 0; pos < bytes.size(); pos += 253)
     {
         size_t n = std::min<size_t>(253, bytes.size() - pos);
-        AddAttribute(EAP_MESSAGE, std::vector<uint8_t>(bytes.begin() + pos, bytes.begin() + pos + n));
+        AddAttribute(EAP_MESSAGE,
+                     std::vector<uint8_t>(bytes.begin() + pos, bytes.begin() + pos + n));
     }
     // RFC 3579 3.2: every packet with EAP-Message has a Message-Authenticator
     // (HMAC-MD5 over the packet; its value is not checked in this model).

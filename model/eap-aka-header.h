@@ -183,8 +183,8 @@ class EapPacket : public Header
 
     Code code{REQUEST};
     uint8_t identifier{0};
-    uint8_t type{0};    //!< Request/Response only
-    uint8_t subtype{0}; //!< EAP-AKA only
+    uint8_t type{0};      //!< Request/Response only
+    uint8_t subtype{0};   //!< EAP-AKA only
     std::string identity; //!< Identity type data, or AT_IDENTITY
     bool permanentIdRequest{false};
     bool hasRand{false};

@@ -169,7 +169,8 @@ Mipv6MnClient::Setup(Ptr<NetDevice> access,
     uint32_t shimIf = ipv6->AddInterface(m_shim);
     ipv6->AddAddress(shimIf, Ipv6InterfaceAddress(homeAddress, Ipv6Prefix(128)));
     ipv6->SetUp(shimIf);
-    Ipv6StaticRoutingHelper().GetStaticRouting(ipv6)->SetDefaultRoute(Ipv6Address::GetAny(), shimIf);
+    Ipv6StaticRoutingHelper().GetStaticRouting(ipv6)->SetDefaultRoute(Ipv6Address::GetAny(),
+                                                                      shimIf);
 }
 
 void
@@ -332,9 +333,9 @@ Mipv6MnClient::ReceiveRa(Ipv6Address prefix)
         return;
     }
     // Stateless autoconfiguration (RFC 4862): prefix + interface identifier.
-    Ipv6Address careOf = Ipv6Address::MakeAutoconfiguredAddress(
-        Mac48Address::ConvertFrom(m_access->GetAddress()),
-        prefix);
+    Ipv6Address careOf =
+        Ipv6Address::MakeAutoconfiguredAddress(Mac48Address::ConvertFrom(m_access->GetAddress()),
+                                               prefix);
     Ptr<Ipv6L3Protocol> ipv6 = GetNode()->GetObject<Ipv6L3Protocol>();
     if (!m_careOf.IsAny() && m_careOf != careOf)
     {

@@ -55,7 +55,7 @@ PromptAgent::GetTypeId()
             .AddTraceSource("Malformed",
                             "A malformed ProMPt message was dropped",
                             MakeTraceSourceAccessor(&PromptAgent::m_malformedTrace),
-                            "ns3::Packet::Ipv6AddressTracedCallback");
+                            "ns3::PromptAgent::MalformedTracedCallback");
     return tid;
 }
 
@@ -101,7 +101,8 @@ void
 PromptAgent::DoInitialize()
 {
     Ptr<Node> node = GetNode();
-    NS_ABORT_MSG_IF(m_address.IsAny(), "ProMPt agent on node " << node->GetId() << " has no Address");
+    NS_ABORT_MSG_IF(m_address.IsAny(),
+                    "ProMPt agent on node " << node->GetId() << " has no Address");
     m_tunnel = GetOrInstallL4Protocol<Ipv6TunnelL4Protocol>(node);
     m_hook = MobilityRoutingHook::Install(node, MakeCallback(&PromptAgent::RouteInput, this));
     Application::DoInitialize();
@@ -145,9 +146,9 @@ PromptAgent::SendMessage(const PromptHeader& message, Ipv6Address dst)
 {
     Ptr<Packet> p = Create<Packet>();
     p->AddHeader(message);
-    NS_LOG_INFO(Simulator::Now().As(Time::MS) << " " << m_address << " -> " << dst << " "
-                                              << PromptHeader::TypeName(message.type)
-                                              << " tmsi=" << message.tmsi);
+    NS_LOG_INFO(Simulator::Now().As(Time::MS)
+                << " " << m_address << " -> " << dst << " " << PromptHeader::TypeName(message.type)
+                << " tmsi=" << message.tmsi);
     m_sent++;
     m_sentBytes += p->GetSize();
     m_txTrace(message, dst);

@@ -53,6 +53,8 @@ class PromptAgent : public Application
      * \param peer its destination (Tx) or source (Rx)
      */
     typedef void (*MessageTracedCallback)(const PromptHeader& message, Ipv6Address peer);
+    /// TracedCallback signature of "Malformed": the packet and its sender.
+    typedef void (*MalformedTracedCallback)(Ptr<const Packet> p, Ipv6Address src);
 
     static TypeId GetTypeId();
     PromptAgent();

@@ -31,11 +31,11 @@ class PromptAr : public PromptAgent
     /// Where an MN is in its authentication here.
     enum ClientState
     {
-        IDLE,          //!< heard of, nothing started
-        HOME_AUTH,     //!< first attachment: EAP-AKA relayed to the home AAA
-        WAIT_AV,       //!< handover: the AV is asked from the MAP (unscheduled, Fig. 3)
-        CHALLENGED,    //!< local AKA challenge sent
-        AUTHORISED,    //!< keys established: its packets pass
+        IDLE,       //!< heard of, nothing started
+        HOME_AUTH,  //!< first attachment: EAP-AKA relayed to the home AAA
+        WAIT_AV,    //!< handover: the AV is asked from the MAP (unscheduled, Fig. 3)
+        CHALLENGED, //!< local AKA challenge sent
+        AUTHORISED, //!< keys established: its packets pass
     };
 
     /// Why a data packet was dropped.

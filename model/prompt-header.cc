@@ -83,8 +83,9 @@ uint32_t
 PromptHeader::GetSerializedSize() const
 {
     return FIXED_SIZE + (hasMnAddress ? 18 : 0) + (hasArAddress ? 18 : 0) +
-           avs.size() * (2 + AuthenticationVector::SIZE) + measurements.size() * (2 + MEASUREMENT_SIZE) +
-           (hasStatus ? 3 : 0) + (identity.empty() ? 0 : 2 + identity.size());
+           avs.size() * (2 + AuthenticationVector::SIZE) +
+           measurements.size() * (2 + MEASUREMENT_SIZE) + (hasStatus ? 3 : 0) +
+           (identity.empty() ? 0 : 2 + identity.size());
 }
 
 void

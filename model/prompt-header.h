@@ -53,21 +53,21 @@ namespace ns3
 class PromptHeader : public Header
 {
   public:
-    static constexpr uint16_t PORT = 5300; //!< UDP port, domain side (no IANA number)
+    static constexpr uint16_t PORT = 5300;        //!< UDP port, domain side (no IANA number)
     static constexpr uint16_t ETHERTYPE = 0x88B5; //!< IEEE 802 local experimental EtherType 1
     static constexpr uint32_t FIXED_SIZE = 12;
 
     enum Type : uint8_t
     {
-        MEASUREMENT_REPORT = 1, //!< MN -> AR -> MAP (scheduled handover's input)
-        HANDOVER_PREPARE = 2,   //!< MAP -> target AR: MN address and an AV (Fig. 2)
-        HANDOVER_COMMAND = 3,   //!< MAP -> MN via its AR: the target AR (Fig. 2)
-        HANDOVER_REQUEST = 4,   //!< MN -> target AR: the MN's first message there
-        AV_REQUEST = 5,         //!< target AR -> MAP: no AV for this TMSI (Fig. 3)
-        AV_RESPONSE = 6,        //!< MAP -> AR: MN address and an AV
-        HANDOVER_SUCCESS = 7,   //!< new AR -> MAP and previous AR
-        REGISTRATION = 8,       //!< AR -> MAP after the initial attachment: TMSI, address
-        REGISTRATION_ACK = 9,   //!< MAP -> AR
+        MEASUREMENT_REPORT = 1,  //!< MN -> AR -> MAP (scheduled handover's input)
+        HANDOVER_PREPARE = 2,    //!< MAP -> target AR: MN address and an AV (Fig. 2)
+        HANDOVER_COMMAND = 3,    //!< MAP -> MN via its AR: the target AR (Fig. 2)
+        HANDOVER_REQUEST = 4,    //!< MN -> target AR: the MN's first message there
+        AV_REQUEST = 5,          //!< target AR -> MAP: no AV for this TMSI (Fig. 3)
+        AV_RESPONSE = 6,         //!< MAP -> AR: MN address and an AV
+        HANDOVER_SUCCESS = 7,    //!< new AR -> MAP and previous AR
+        REGISTRATION = 8,        //!< AR -> MAP after the initial attachment: TMSI, address
+        REGISTRATION_ACK = 9,    //!< MAP -> AR
         ADDRESS_ASSIGNMENT = 10, //!< AR -> MN after its first EAP-AKA success
     };
 

@@ -103,10 +103,11 @@ PromptMap::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&PromptMap::m_bufferPackets),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddTraceSource("Replay",
-                            "MAP buffering: packets replayed to the new AR on a switch (tmsi, count)",
-                            MakeTraceSourceAccessor(&PromptMap::m_replayTrace),
-                            "ns3::PromptMap::ReplayTracedCallback")
+            .AddTraceSource(
+                "Replay",
+                "MAP buffering: packets replayed to the new AR on a switch (tmsi, count)",
+                MakeTraceSourceAccessor(&PromptMap::m_replayTrace),
+                "ns3::PromptMap::ReplayTracedCallback")
             .AddTraceSource("HandoverDecision",
                             "The MAP decided a scheduled handover (tmsi, serving AR, target AR)",
                             MakeTraceSourceAccessor(&PromptMap::m_decisionTrace),
@@ -455,8 +456,8 @@ PromptMap::RouteInput(Ptr<const Packet> p,
     {
         MnEntry& b = m_mns[it->second];
         Time now = Simulator::Now();
-        while (!b.buffer.empty() && (b.buffer.front().sent < now - m_bufferWindow ||
-                                     b.buffer.size() >= m_bufferPackets))
+        while (!b.buffer.empty() &&
+               (b.buffer.front().sent < now - m_bufferWindow || b.buffer.size() >= m_bufferPackets))
         {
             b.buffer.pop_front();
         }

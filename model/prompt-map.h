@@ -61,7 +61,7 @@ class PromptMap : public PromptAgent
     struct MnEntry
     {
         uint32_t tmsi{0};
-        std::string nai;    //!< permanent identity, for AV requests
+        std::string nai; //!< permanent identity, for AV requests
         Ipv6Address address;
         Ipv6Address servingAr;
         Ipv6Address targetAr; //!< a handover in progress: the AR it goes to
@@ -83,6 +83,7 @@ class PromptMap : public PromptAgent
     typedef void (*RouteSwitchTracedCallback)(uint32_t tmsi, Ipv6Address from, Ipv6Address to);
     typedef void (*AvCacheTracedCallback)(uint32_t tmsi, uint32_t cached);
     typedef void (*ReplayTracedCallback)(uint32_t tmsi, uint32_t packets);
+    typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, DataDropReason reason);
 
     static TypeId GetTypeId();
     PromptMap();

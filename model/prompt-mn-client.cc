@@ -66,7 +66,7 @@ PromptMnClient::GetTypeId()
             .AddTraceSource("Decision",
                             "The MN decided an unscheduled handover (target AR)",
                             MakeTraceSourceAccessor(&PromptMnClient::m_decisionTrace),
-                            "ns3::Ipv6Address::TracedCallback");
+                            "ns3::PromptMnClient::DecisionTracedCallback");
     return tid;
 }
 

@@ -39,8 +39,11 @@ class PromptMnClient : public Application
     static std::string StateName(State s);
 
     typedef void (*StateTracedCallback)(State from, State to);
-    /// "HandoverRequest": (target AR, previous AR) when the MN's first message to the target AR leaves.
+    /// "HandoverRequest": (target AR, previous AR) when the MN's first message to the target AR
+    /// leaves.
     typedef void (*HandoverTracedCallback)(Ipv6Address target, Ipv6Address previous);
+    /// "Decision": the MN decided an unscheduled handover to this AR.
+    typedef void (*DecisionTracedCallback)(Ipv6Address target);
 
     static TypeId GetTypeId();
     PromptMnClient();

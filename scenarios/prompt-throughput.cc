@@ -123,7 +123,10 @@ main(int argc, char* argv[])
     }
     for (uint32_t k = 0; k < handovers; ++k)
     {
-        domain.ScheduleHandover(0, start + spacing * (k + 1), (k + 1) % 2, scheme == "prompt-scheduled");
+        domain.ScheduleHandover(0,
+                                start + spacing * (k + 1),
+                                (k + 1) % 2,
+                                scheme == "prompt-scheduled");
     }
     Simulator::Stop(stop);
     Simulator::Run();

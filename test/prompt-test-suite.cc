@@ -11,9 +11,9 @@
 
 #include "ns3/config.h"
 #include "ns3/inet6-socket-address.h"
-#include "ns3/string.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
@@ -81,8 +81,8 @@ class InitialAttachTestCase : public TestCase
         // RFC 4187 full authentication with AT_PERMANENT_ID_REQ: three round
         // trips AR - home AAA (tau_Domain + tau_Internet each way), the
         // MN's EAPOL-Start and five access hops, the address assignment.
-        double expected = Ms(p.firstAttach) + 3 * 2 * Ms(p.tauDomain + p.tauInternet) +
-                          7 * Ms(p.tauAccess);
+        double expected =
+            Ms(p.firstAttach) + 3 * 2 * Ms(p.tauDomain + p.tauInternet) + 7 * Ms(p.tauAccess);
         NS_TEST_EXPECT_MSG_EQ_TOL(Ms(attached), expected, kTxSlackMs * 8, "attach time");
         Simulator::Destroy();
     }
@@ -126,8 +126,9 @@ struct HandoverRun
                 &mnStates));
         d.GetMapApp()->TraceConnectWithoutContext(
             "AvCache",
-            MakeBoundCallback(+[](std::vector<uint32_t>* v, uint32_t, uint32_t n) { v->push_back(n); },
-                         &cacheSizes));
+            MakeBoundCallback(
+                +[](std::vector<uint32_t>* v, uint32_t, uint32_t n) { v->push_back(n); },
+                &cacheSizes));
         for (uint32_t k = 0; k < handovers; ++k)
         {
             d.ScheduleHandover(0, Seconds(2 + k), (k + 1) % 2, scheduled);
@@ -148,8 +149,8 @@ class HandoverStateTestCase : public TestCase
     HandoverStateTestCase(bool scheduled)
         : TestCase(std::string(scheduled ? "scheduled" : "unscheduled") +
                    " handover: the target AR's states, the MN's, the MAP's route switch, the old "
-                   "AR forgets"),
-          m_scheduled(scheduled)
+                   "AR forgets")
+        , m_scheduled(scheduled)
     {
     }
 
@@ -159,19 +160,20 @@ class HandoverStateTestCase : public TestCase
         HandoverRun r;
         r.Run(PromptDomainHelper::Parameters(), m_scheduled, 1);
         using S = PromptAr::ClientState;
-        std::vector<S> target = m_scheduled ? std::vector<S>{S::CHALLENGED, S::AUTHORISED}
-                                            : std::vector<S>{S::WAIT_AV, S::CHALLENGED, S::AUTHORISED};
+        std::vector<S> target = m_scheduled
+                                    ? std::vector<S>{S::CHALLENGED, S::AUTHORISED}
+                                    : std::vector<S>{S::WAIT_AV, S::CHALLENGED, S::AUTHORISED};
         NS_TEST_EXPECT_MSG_EQ((r.arStates[1] == target), true, "target AR's states");
         std::vector<S> old{S::HOME_AUTH, S::AUTHORISED, S::IDLE};
         NS_TEST_EXPECT_MSG_EQ((r.arStates[0] == old), true, "old AR: first attach, then forgets");
         using M = PromptMnClient::State;
-        std::vector<M> mn = m_scheduled
-                                ? std::vector<M>{M::AUTHENTICATING, M::ATTACHED, M::HANDOVER, M::ATTACHED}
-                                : std::vector<M>{M::AUTHENTICATING,
-                                                 M::ATTACHED,
-                                                 M::LINK_LOST,
-                                                 M::HANDOVER,
-                                                 M::ATTACHED};
+        std::vector<M> mn =
+            m_scheduled ? std::vector<M>{M::AUTHENTICATING, M::ATTACHED, M::HANDOVER, M::ATTACHED}
+                        : std::vector<M>{M::AUTHENTICATING,
+                                         M::ATTACHED,
+                                         M::LINK_LOST,
+                                         M::HANDOVER,
+                                         M::ATTACHED};
         NS_TEST_EXPECT_MSG_EQ((r.mnStates == mn), true, "the MN's states");
         const PromptMap::MnEntry* e = r.d.GetMapApp()->Find(r.d.GetMnClient(0)->GetTmsi());
         NS_TEST_ASSERT_MSG_NE(e, nullptr, "MAP entry");
@@ -220,10 +222,10 @@ class CompletionTestCase : public TestCase
         : TestCase("completion = the sum of the message delays on its path (tau_Domain " +
                    std::to_string(Ms(tauDomain)) + " ms, processing " +
                    std::to_string(Ms(processing)) + " ms, route switch " +
-                   std::to_string(Ms(routeSwitch)) + " ms); unscheduled one AR-MAP RTT more"),
-          m_tauDomain(tauDomain),
-          m_processing(processing),
-          m_routeSwitch(routeSwitch)
+                   std::to_string(Ms(routeSwitch)) + " ms); unscheduled one AR-MAP RTT more")
+        , m_tauDomain(tauDomain)
+        , m_processing(processing)
+        , m_routeSwitch(routeSwitch)
     {
     }
 
@@ -270,8 +272,8 @@ class LossTestCase : public TestCase
   public:
     LossTestCase(bool scheduled)
         : TestCase(std::string("packets lost up and down in the scenario (") +
-                   (scheduled ? "scheduled" : "unscheduled") + ", VoIP-like probe)"),
-          m_scheduled(scheduled)
+                   (scheduled ? "scheduled" : "unscheduled") + ", VoIP-like probe)")
+        , m_scheduled(scheduled)
     {
     }
 
@@ -331,7 +333,9 @@ class RefusedTestCase : public TestCase
         uint32_t malformed = 0;
         d.GetMapApp()->TraceConnectWithoutContext(
             "Malformed",
-            MakeBoundCallback(+[](uint32_t* n, Ptr<const Packet>, Ipv6Address) { ++*n; }, &malformed));
+            MakeBoundCallback(
+                +[](uint32_t* n, Ptr<const Packet>, Ipv6Address) { ++*n; },
+                &malformed));
         Simulator::Schedule(Seconds(1), [&d]() {
             Ptr<Socket> s =
                 Socket::CreateSocket(d.GetCn(), TypeId::LookupByName("ns3::UdpSocketFactory"));
@@ -397,12 +401,13 @@ class Mipv6ReferenceTestCase : public TestCase
 {
   public:
     Mipv6ReferenceTestCase(Time tauInternet, std::string uplinkMode)
-        : TestCase("MIPv6 + EAP-AKA (tau_Internet " + std::to_string(Ms(tauInternet)) +
-                   " ms, uplink " + uplinkMode +
-                   "): completion = three home-AAA round trips, RS and RA, BU and BA; uplink resumes "
-                   "after EAP-AKA, downlink after the binding"),
-          m_tauInternet(tauInternet),
-          m_uplinkMode(uplinkMode)
+        : TestCase(
+              "MIPv6 + EAP-AKA (tau_Internet " + std::to_string(Ms(tauInternet)) + " ms, uplink " +
+              uplinkMode +
+              "): completion = three home-AAA round trips, RS and RA, BU and BA; uplink resumes "
+              "after EAP-AKA, downlink after the binding")
+        , m_tauInternet(tauInternet)
+        , m_uplinkMode(uplinkMode)
     {
     }
 
@@ -445,7 +450,10 @@ class Mipv6ReferenceTestCase : public TestCase
                 // move until one CN -> HA delay before the HA's binding: EAP,
                 // RS and RA, the BU to the HA, and the HA -> MN delay.
                 double down = eap + 2 * tA + rttHome;
-                NS_TEST_EXPECT_MSG_EQ_TOL(r.metrics.lossPeriodMs, down, 20.0, "downlink loss period");
+                NS_TEST_EXPECT_MSG_EQ_TOL(r.metrics.lossPeriodMs,
+                                          down,
+                                          20.0,
+                                          "downlink loss period");
             }
         }
         NS_TEST_EXPECT_MSG_GT(results[0].metrics.lostPackets,
