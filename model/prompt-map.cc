@@ -374,13 +374,13 @@ PromptMap::WithAv(MnEntry& e, std::function<void(const AuthenticationVector&)> u
     e.avMisses++;
     NS_LOG_WARN("MAP: no AV cached for MN " << e.tmsi << "; waiting for the home AAA");
     m_avWaiters[e.tmsi].push_back(use);
-    CheckRefill(e);
+    CheckRefill(e, true);
 }
 
 void
-PromptMap::CheckRefill(MnEntry& e)
+PromptMap::CheckRefill(MnEntry& e, bool needed)
 {
-    if (e.refillPending || e.avs.size() >= m_refillThreshold || e.nai.empty())
+    if (e.refillPending || (!needed && e.avs.size() >= m_refillThreshold) || e.nai.empty())
     {
         return;
     }

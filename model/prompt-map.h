@@ -115,7 +115,9 @@ class PromptMap : public PromptAgent
     void SwitchRoute(uint32_t tmsi, Ipv6Address newAr);
     /// Takes one AV for \p e, calls \p use with it (now, or when the refill comes).
     void WithAv(MnEntry& e, std::function<void(const AuthenticationVector&)> use);
-    void CheckRefill(MnEntry& e);
+    /// Asks the home AAA for AvBatch AVs if fewer than the threshold are
+    /// cached, or if \p needed (a handover waits for one).
+    void CheckRefill(MnEntry& e, bool needed = false);
     void HandleAaa(Ptr<Socket> socket);
 
     Ipv6Address m_aaaAddress;

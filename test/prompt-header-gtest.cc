@@ -7,6 +7,7 @@
 
 #include "eap-aka-header.h"
 #include "prompt-header.h"
+#include "prompt-map.h"
 
 #include "ns3/buffer.h"
 #include "ns3/packet.h"
@@ -257,4 +258,18 @@ TEST(PromptWire, MalformedIsRefusedUnknownFieldSkipped)
     EXPECT_EQ(back.tmsi, 1u);
     EXPECT_EQ(Parse({1, 4, 0, 16, 0, 0, 0, 0, 0, 0, 0, 2, 99, 2, 0, 0}, back), 16u);
     EXPECT_EQ(back.tmsi, 2u);
+}
+
+TEST(PromptHandoverAlgorithm, StrongestBeyondHysteresis)
+{
+    Ptr<PromptHandoverAlgorithm> a = CreateObject<PromptHandoverAlgorithm>();
+    Ipv6Address serving("2001:ab:1::2");
+    Ipv6Address other("2001:ab:2::2");
+    Ipv6Address third("2001:ab:3::2");
+    // 3 dB hysteresis by default: 2 dB better is not enough, 4 dB is.
+    EXPECT_TRUE(a->Decide(serving, {{serving, -70}, {other, -68}}).IsAny());
+    EXPECT_EQ(a->Decide(serving, {{serving, -70}, {other, -66}}), other);
+    EXPECT_EQ(a->Decide(serving, {{serving, -70}, {other, -66}, {third, -60}}), third);
+    // The serving AR not measured: any AR is better than nothing.
+    EXPECT_EQ(a->Decide(serving, {{other, -90}}), other);
 }

@@ -215,6 +215,46 @@ class AvRefillTestCase : public TestCase
     }
 };
 
+class AvMissTestCase : public TestCase
+{
+  public:
+    AvMissTestCase()
+        : TestCase("an empty AV cache: the handover waits one MAP - home AAA round trip")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PromptDomainHelper::Parameters p;
+        double normal;
+        {
+            HandoverRun r;
+            r.Run(p, true, 1);
+            NS_TEST_ASSERT_MSG_EQ(r.d.GetHandovers().size(), 1u, "one handover");
+            const auto& h = r.d.GetHandovers()[0];
+            normal = Ms(h.linkLost - h.decision);
+        }
+        HandoverRun r;
+        // Threshold 0: no AV is fetched ahead; the handover finds the cache empty.
+        r.Run(p, true, 1, [](PromptDomainHelper& d) {
+            d.GetMapApp()->SetAttribute("AvBatch", UintegerValue(1));
+            d.GetMapApp()->SetAttribute("AvRefillThreshold", UintegerValue(0));
+        });
+        NS_TEST_ASSERT_MSG_EQ(r.d.GetHandovers().size(), 1u, "one handover");
+        const auto& h = r.d.GetHandovers()[0];
+        const PromptMap::MnEntry* e = r.d.GetMapApp()->Find(r.d.GetMnClient(0)->GetTmsi());
+        NS_TEST_ASSERT_MSG_NE(e, nullptr, "MAP entry");
+        NS_TEST_EXPECT_MSG_EQ(e->avMisses, 1u, "one AV miss");
+        NS_TEST_EXPECT_MSG_EQ(h.routeSwitch.IsZero(), false, "the handover completed");
+        // The command leaves only when the AV is back from the home AAA.
+        NS_TEST_EXPECT_MSG_EQ_TOL(Ms(h.linkLost - h.decision) - normal,
+                                  2 * Ms(p.tauInternet),
+                                  kTxSlackMs,
+                                  "a MAP - home round trip more");
+    }
+};
+
 class CompletionTestCase : public TestCase
 {
   public:
@@ -475,6 +515,7 @@ class PromptTestSuite : public TestSuite
         AddTestCase(new HandoverStateTestCase(true), TestCase::QUICK);
         AddTestCase(new HandoverStateTestCase(false), TestCase::QUICK);
         AddTestCase(new AvRefillTestCase, TestCase::QUICK);
+        AddTestCase(new AvMissTestCase, TestCase::QUICK);
         AddTestCase(new CompletionTestCase(MilliSeconds(10), Seconds(0), Seconds(0)),
                     TestCase::QUICK);
         AddTestCase(new CompletionTestCase(MilliSeconds(25), Seconds(0), Seconds(0)),
