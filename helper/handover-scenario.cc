@@ -445,7 +445,13 @@ HandoverScenario::WriteCsv(std::ostream& os,
         double rttMagLma = own ? 2 * ms(c.prompt.tauDomain) : ms(c.domain.rttMagLma);
         double rttMagMag = own ? 4 * ms(c.prompt.tauDomain) : ms(c.domain.rttMagMag);
         double rttMagAp = own ? 2 * ms(c.prompt.tauAccess) : ms(c.domain.rttMagAp);
-        os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << (own ? 0 : dho)
+        // Own topologies: the link-layer part of the move, measured (first
+        // message to the target AR minus the old link's loss; 0 on ideal access).
+        if (own)
+        {
+            dho = r.l2.attached.IsZero() ? -1 : ms(r.l2.attached - r.l2.linkLost);
+        }
+        os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << dho
            << "," << rttMagLma << "," << rttMagMag << "," << rttMagAp << ","
            << RngSeedManager::GetRun() << "," << r.mn * c.handovers + r.handover << ","
            << r.direction << "," << r.metrics.latencyMs << "," << r.metrics.lossPeriodMs << ","

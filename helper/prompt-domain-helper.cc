@@ -2,6 +2,7 @@
 #include "prompt-domain-helper.h"
 
 #include "ns3/boolean.h"
+#include "ns3/frame-exchange-manager.h"
 #include "ns3/global-value.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
@@ -11,12 +12,19 @@
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/log.h"
+#include "ns3/mobility-helper.h"
 #include "ns3/ndisc-cache.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
+#include "ns3/ssid.h"
+#include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
+#include "ns3/wifi-helper.h"
+#include "ns3/wifi-net-device.h"
+#include "ns3/wifi-phy.h"
+#include "ns3/yans-wifi-helper.h"
 
 #include <iomanip>
 #include <sstream>
@@ -30,6 +38,17 @@ namespace
 {
 /// Every AR's access device: one MAC, hence one link-local fe80::1-like address.
 const Mac48Address kSharedArMac("02:00:00:00:fe:02");
+/// 5 GHz 20 MHz channels, one per AR.
+const uint8_t kWifiChannels[] = {36, 40, 44, 48, 52, 56, 60, 64, 100, 104, 108, 112};
+
+/// A Wi-Fi device's MAC must change in the frame exchange manager too.
+void
+SetWifiAddress(Ptr<NetDevice> dev, Mac48Address address)
+{
+    Ptr<WifiMac> mac = DynamicCast<WifiNetDevice>(dev)->GetMac();
+    mac->SetAddress(address);
+    mac->GetFrameExchangeManager()->SetAddress(address);
+}
 
 Ipv6Address
 Subnet(uint16_t a, uint16_t b, uint16_t host = 0)
@@ -74,6 +93,14 @@ PromptDomainHelper::Parameters::Validate() const
     if (ars < 2 || ars > 200)
     {
         err << "ars must be 2..200. ";
+    }
+    if (access != "ideal" && access != "wifi")
+    {
+        err << "access must be ideal or wifi. ";
+    }
+    else if (access == "wifi" && ars > 12)
+    {
+        err << "Wi-Fi access has 12 channels: at most 12 ARs. ";
     }
     if (mns < 1 || mns > 60000)
     {
@@ -186,21 +213,40 @@ PromptDomainHelper::BuildCore()
 void
 PromptDomainHelper::BuildAccess()
 {
-    m_channel = CreateObject<IdealAccessChannel>();
-    m_channel->SetAttribute("AccessDelay", TimeValue(m_p.tauAccess));
     Ipv6Address arLinkLocal = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(kSharedArMac);
+    if (m_p.access == "wifi")
+    {
+        BuildWifiDevices();
+    }
+    else
+    {
+        m_channel = CreateObject<IdealAccessChannel>();
+        m_channel->SetAttribute("AccessDelay", TimeValue(m_p.tauAccess));
+        for (uint32_t i = 0; i < m_p.ars; ++i)
+        {
+            Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+            dev->SetAddress(kSharedArMac);
+            m_ars.Get(i)->AddDevice(dev);
+            dev->SetChannel(m_channel);
+            m_channel->AddAccessPoint(dev);
+            m_arAccess.push_back(dev);
+        }
+        for (uint32_t n = 0; n < m_p.mns; ++n)
+        {
+            Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
+            dev->SetAddress(Mac48Address::Allocate());
+            m_mns.Get(n)->AddDevice(dev);
+            dev->SetChannel(m_channel);
+            m_mnDevices.push_back(dev);
+            Simulator::Schedule(m_p.firstAttach, [this, n]() { AttachIdeal(n, 0); });
+        }
+    }
     for (uint32_t i = 0; i < m_p.ars; ++i)
     {
-        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
-        dev->SetAddress(kSharedArMac);
-        m_ars.Get(i)->AddDevice(dev);
-        dev->SetChannel(m_channel);
-        m_channel->AddAccessPoint(dev);
         Ptr<Ipv6L3Protocol> ipv6 = m_ars.Get(i)->GetObject<Ipv6L3Protocol>();
-        uint32_t ifIndex = ipv6->AddInterface(dev);
+        uint32_t ifIndex = ipv6->AddInterface(m_arAccess[i]);
         ipv6->SetForwarding(ifIndex, true);
         ipv6->SetUp(ifIndex);
-        m_arAccess.push_back(dev);
         if (m_p.protocol == MIPV6)
         {
             // AR i's own prefix, routed to it by the MAP.
@@ -213,15 +259,11 @@ PromptDomainHelper::BuildAccess()
                 map->GetInterfaceForPrefix(m_arAddress[i], Ipv6Prefix(64)));
         }
     }
+    m_attachedAr.assign(m_p.mns, -1);
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
-        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
-        dev->SetAddress(Mac48Address::Allocate());
-        m_mns.Get(n)->AddDevice(dev);
-        dev->SetChannel(m_channel);
-        m_mnDevices.push_back(dev);
         Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
-        uint32_t ifIndex = ipv6->AddInterface(dev);
+        uint32_t ifIndex = ipv6->AddInterface(m_mnDevices[n]);
         ipv6->SetUp(ifIndex);
         if (m_p.protocol == PROMPT) // MIPv6: the default route is on the home address shim
         {
@@ -231,8 +273,119 @@ PromptDomainHelper::BuildAccess()
         }
         // The one virtual link (sec. 3.2.1): every AR is the same router to the MN.
         Pin(ipv6, ifIndex, arLinkLocal, kSharedArMac);
-        Simulator::Schedule(m_p.firstAttach,
-                            [this, n]() { m_channel->Attach(m_mnDevices[n], m_arAccess[0]); });
+    }
+}
+
+void
+PromptDomainHelper::BuildWifiDevices()
+{
+    // As the PMIPv6 domain's Wi-Fi access: 802.11a, one channel per AR, all
+    // APs with the shared MAC (one BSSID), everyone within a few metres; a
+    // handover is the station retuning to the target's channel and
+    // re-associating by active probing.
+    WifiHelper wifi;
+    wifi.SetStandard(WIFI_STANDARD_80211a);
+    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
+                                 "DataMode",
+                                 StringValue("OfdmRate54Mbps"),
+                                 "ControlMode",
+                                 StringValue("OfdmRate6Mbps"));
+    YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+    YansWifiPhyHelper phy;
+    phy.SetChannel(channel.Create());
+    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+    Ssid ssid("prompt");
+    WifiMacHelper mac;
+    MobilityHelper mobility;
+    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mobility.Install(m_ars);
+    mobility.Install(m_mns);
+    for (uint32_t i = 0; i < m_p.ars; ++i)
+    {
+        std::ostringstream settings;
+        settings << "{" << unsigned(kWifiChannels[i]) << ", 20, BAND_5GHZ, 0}";
+        phy.Set("ChannelSettings", StringValue(settings.str()));
+        mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+        NetDeviceContainer ap = wifi.Install(phy, mac, m_ars.Get(i));
+        SetWifiAddress(ap.Get(0), kSharedArMac);
+        m_wifiDevices.Add(ap);
+        m_arAccess.push_back(ap.Get(0));
+    }
+    std::ostringstream settings;
+    settings << "{" << unsigned(kWifiChannels[0]) << ", 20, BAND_5GHZ, 0}";
+    phy.Set("ChannelSettings", StringValue(settings.str()));
+    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid), "ActiveProbing", BooleanValue(true));
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        NetDeviceContainer sta = wifi.Install(phy, mac, m_mns.Get(n));
+        m_wifiDevices.Add(sta);
+        m_mnDevices.push_back(sta.Get(0));
+        Ptr<StaWifiMac> staMac =
+            DynamicCast<StaWifiMac>(DynamicCast<WifiNetDevice>(sta.Get(0))->GetMac());
+        staMac->TraceConnectWithoutContext(
+            "Assoc",
+            MakeCallback(&PromptDomainHelper::OnStaAssoc, this).Bind(n));
+    }
+    m_linkUp.resize(m_p.mns);
+}
+
+void
+PromptDomainHelper::AttachIdeal(uint32_t mn, uint32_t ar)
+{
+    m_channel->Attach(DynamicCast<SimpleNetDevice>(m_mnDevices[mn]),
+                      DynamicCast<SimpleNetDevice>(m_arAccess[ar]));
+    m_attachedAr[mn] = ar;
+}
+
+void
+PromptDomainHelper::LoseLink(uint32_t mn)
+{
+    if (m_channel)
+    {
+        m_channel->Detach(DynamicCast<SimpleNetDevice>(m_mnDevices[mn]));
+    }
+    m_attachedAr[mn] = -1;
+}
+
+void
+PromptDomainHelper::RetuneStation(uint32_t mn, uint32_t ar)
+{
+    // ns-3 3.37 aborts if a switch falls between a frame and its ACK: wait
+    // for a quiet PHY (as Pmipv6DomainHelper::RetuneStation).
+    Ptr<WifiPhy> phy = DynamicCast<WifiNetDevice>(m_mnDevices[mn])->GetPhy();
+    Time quiet = MicroSeconds(100);
+    if (!phy->IsStateIdle() || Simulator::Now() - phy->GetLastRxEndTime() < quiet)
+    {
+        Simulator::Schedule(quiet / 4, &PromptDomainHelper::RetuneStation, this, mn, ar);
+        return;
+    }
+    if (Open(mn))
+    {
+        Open(mn)->linkLost = Simulator::Now();
+    }
+    m_attachedAr[mn] = -1;
+    phy->SetOperatingChannel(WifiPhy::ChannelTuple{kWifiChannels[ar], 20, WIFI_PHY_BAND_5GHZ, 0});
+}
+
+void
+PromptDomainHelper::OnStaAssoc(uint32_t mn, Mac48Address bssid)
+{
+    // One BSSID for all: which AR it is, the channel says.
+    uint8_t ch = DynamicCast<WifiNetDevice>(m_mnDevices[mn])->GetPhy()->GetChannelNumber();
+    for (uint32_t i = 0; i < m_p.ars; ++i)
+    {
+        if (kWifiChannels[i] == ch)
+        {
+            m_attachedAr[mn] = i;
+        }
+    }
+    // The AP counts the station associated once the Association Response's
+    // ACK is in, tens of microseconds later: the link is up after that.
+    if (m_linkUp[mn])
+    {
+        auto up = std::move(m_linkUp[mn]);
+        m_linkUp[mn] = nullptr;
+        Simulator::Schedule(MilliSeconds(1), up);
     }
 }
 
@@ -287,11 +440,15 @@ PromptDomainHelper::InstallApps()
         c->SetAttribute("Key", UintegerValue(key));
         c->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
         c->SetAccessDevice(m_mnDevices[n]);
-        c->SetLinkSwitchCallback(MakeCallback(&PromptDomainHelper::SwitchLink, this).Bind(n));
-        c->SetStartTime(m_p.firstAttach);
+        c->SetLinkSwitchCallback(
+            [this, n](Ipv6Address ar, std::function<void()> up) { SwitchLink(n, ar, up); });
+        c->SetStartTime(ClientStart());
         m_mns.Get(n)->AddApplication(c);
         c->TraceConnectWithoutContext("HandoverRequest",
                                       MakeCallback(&PromptDomainHelper::OnRequest, this).Bind(n));
+        c->TraceConnectWithoutContext(
+            "Decision",
+            MakeCallback(&PromptDomainHelper::OnMnDecision, this).Bind(n));
         m_clients.push_back(c);
         m_aaa->AddSubscriber("0" + imsi.str() + "@home.example", key);
     }
@@ -338,7 +495,7 @@ PromptDomainHelper::InstallMipv6Apps()
         c->SetAttribute("ProcessingDelay", TimeValue(m_p.processingDelay));
         Ipv6Address home = Subnet(0xaa, 3, n + 1);
         c->Setup(m_mnDevices[n], kSharedArMac, m_homeAddress, home);
-        c->SetStartTime(m_p.firstAttach);
+        c->SetStartTime(ClientStart());
         m_mns.Get(n)->AddApplication(c);
         c->TraceConnectWithoutContext(
             "State",
@@ -362,11 +519,30 @@ PromptDomainHelper::OnMipv6State(uint32_t mn, Mipv6MnClient::State from, Mipv6Mn
 }
 
 void
-PromptDomainHelper::SwitchLink(uint32_t mn, Ipv6Address ar)
+PromptDomainHelper::SwitchLink(uint32_t mn, Ipv6Address ar, std::function<void()> up)
 {
     int i = FindAr(ar);
     NS_ABORT_MSG_IF(i < 0, "ProMPt: no AR " << ar);
-    m_channel->Attach(m_mnDevices[mn], m_arAccess[i]);
+    if (Open(mn) && Open(mn)->linkLost.IsZero())
+    {
+        Open(mn)->linkLost = Simulator::Now(); // the MN leaves its old AR now
+    }
+    if (m_p.access == "wifi")
+    {
+        m_linkUp[mn] = up;
+        RetuneStation(mn, i);
+        return;
+    }
+    AttachIdeal(mn, i);
+    up();
+}
+
+Time
+PromptDomainHelper::ClientStart() const
+{
+    // Wi-Fi: the station associates by itself first (probe, authentication,
+    // association: well within 0.5 s).
+    return m_p.access == "wifi" ? m_p.firstAttach + MilliSeconds(500) : m_p.firstAttach;
 }
 
 int
@@ -398,15 +574,7 @@ PromptDomainHelper::FindMnByTmsi(uint32_t tmsi) const
 int
 PromptDomainHelper::GetAttachedAr(uint32_t mn) const
 {
-    Ptr<SimpleNetDevice> ap = m_channel->GetAttachment(m_mnDevices.at(mn));
-    for (uint32_t i = 0; i < m_arAccess.size(); ++i)
-    {
-        if (m_arAccess[i] == ap)
-        {
-            return i;
-        }
-    }
-    return -1;
+    return m_attachedAr.at(mn);
 }
 
 PromptDomainHelper::Handover*
@@ -434,9 +602,15 @@ PromptDomainHelper::ScheduleHandover(uint32_t mn, Time t, uint32_t targetAr, boo
             Time now = Simulator::Now();
             m_open[mn] = m_handovers.size();
             m_handovers.push_back(
-                Handover{mn, uint32_t(from), targetAr, false, now, now, now, now, {}});
-            m_channel->Attach(m_mnDevices[mn], m_arAccess[targetAr]);
-            m_mipv6Clients[mn]->NotifyNewLink();
+                Handover{mn, uint32_t(from), targetAr, false, now, now, now, {}, {}});
+            Ptr<Mipv6MnClient> client = m_mipv6Clients[mn];
+            SwitchLink(mn, m_arAddress[targetAr], [this, mn, client]() {
+                if (Open(mn))
+                {
+                    Open(mn)->request = Simulator::Now(); // its EAPOL-Start leaves now
+                }
+                client->NotifyNewLink();
+            });
             return;
         }
         Ptr<PromptMnClient> c = m_clients[mn];
@@ -455,8 +629,9 @@ PromptDomainHelper::ScheduleHandover(uint32_t mn, Time t, uint32_t targetAr, boo
         }
         else
         {
-            m_channel->Detach(m_mnDevices[mn]);
+            // The old link is gone; the MN's move to the target (SwitchLink) follows.
             m_handovers.back().linkLost = Simulator::Now();
+            LoseLink(mn);
             c->NotifyLinkLost(m_arAddress[targetAr]);
         }
     });
@@ -473,6 +648,15 @@ PromptDomainHelper::OnDecision(uint32_t tmsi, Ipv6Address from, Ipv6Address to)
 }
 
 void
+PromptDomainHelper::OnMnDecision(uint32_t mn, Ipv6Address target)
+{
+    if (Open(mn))
+    {
+        Open(mn)->decision = Simulator::Now(); // unscheduled: the MN decides
+    }
+}
+
+void
 PromptDomainHelper::OnRequest(uint32_t mn, Ipv6Address target, Ipv6Address previous)
 {
     Handover* h = Open(mn);
@@ -481,14 +665,6 @@ PromptDomainHelper::OnRequest(uint32_t mn, Ipv6Address target, Ipv6Address previ
         return;
     }
     h->request = Simulator::Now();
-    if (h->scheduled)
-    {
-        h->linkLost = Simulator::Now(); // the command moved it: the old link is left now
-    }
-    else
-    {
-        h->decision = Simulator::Now(); // the MN's decision (after DetectionDelay)
-    }
 }
 
 void
@@ -507,13 +683,26 @@ void
 PromptDomainHelper::EnablePcap(const std::string& prefix)
 {
     PointToPointHelper().EnablePcap(prefix, m_coreDevices);
-    m_channel->EnablePcap(prefix + "-access.pcap");
+    if (m_channel)
+    {
+        m_channel->EnablePcap(prefix + "-access.pcap");
+    }
+    else
+    {
+        YansWifiPhyHelper phy;
+        phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
+        phy.EnablePcap(prefix, m_wifiDevices);
+    }
 }
 
 int64_t
 PromptDomainHelper::AssignStreams(int64_t stream)
 {
     int64_t used = m_aaa->AssignStreams(stream);
+    if (m_wifiDevices.GetN() > 0)
+    {
+        used += WifiHelper().AssignStreams(m_wifiDevices, stream + used);
+    }
     for (const auto& c : m_mipv6Clients)
     {
         used += c->AssignStreams(stream + used);

@@ -23,6 +23,7 @@
 #include "ns3/node-container.h"
 #include "ns3/simple-net-device.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,7 @@ class PromptDomainHelper
     struct Parameters
     {
         Protocol protocol{PROMPT};
+        std::string access{"ideal"}; //!< "ideal" or "wifi" (802.11a, tau_Access unused)
         uint32_t ars{2};
         uint32_t mns{1};
         Time tauInternet{MilliSeconds(100)}; //!< one way, CN-MAP and home-MAP
@@ -118,16 +120,24 @@ class PromptDomainHelper
   private:
     void BuildCore();
     void BuildAccess();
+    void BuildWifiDevices();
+    /// \return when the MN clients start (after the first association on Wi-Fi)
+    Time ClientStart() const;
+    void AttachIdeal(uint32_t mn, uint32_t ar);
+    void LoseLink(uint32_t mn);
+    void RetuneStation(uint32_t mn, uint32_t ar);
+    void OnStaAssoc(uint32_t mn, Mac48Address bssid);
     void InstallApps();
     void InstallMipv6Apps();
     void OnMipv6State(uint32_t mn, Mipv6MnClient::State from, Mipv6MnClient::State to);
-    void SwitchLink(uint32_t mn, Ipv6Address ar);
+    void SwitchLink(uint32_t mn, Ipv6Address ar, std::function<void()> up);
     int FindAr(Ipv6Address ar) const;
     int FindMnByTmsi(uint32_t tmsi) const;
     Handover* Open(uint32_t mn);
     void OnDecision(uint32_t tmsi, Ipv6Address from, Ipv6Address to);
     void OnRouteSwitch(uint32_t tmsi, Ipv6Address from, Ipv6Address to);
     void OnRequest(uint32_t mn, Ipv6Address target, Ipv6Address previous);
+    void OnMnDecision(uint32_t mn, Ipv6Address target);
 
     Parameters m_p;
     Ptr<Node> m_cn;
@@ -141,8 +151,11 @@ class PromptDomainHelper
     std::vector<Ipv6Address> m_arAddress;
     NetDeviceContainer m_coreDevices;
     Ptr<IdealAccessChannel> m_channel;
-    std::vector<Ptr<SimpleNetDevice>> m_arAccess;
-    std::vector<Ptr<SimpleNetDevice>> m_mnDevices;
+    std::vector<Ptr<NetDevice>> m_arAccess;
+    std::vector<Ptr<NetDevice>> m_mnDevices;
+    NetDeviceContainer m_wifiDevices;
+    std::vector<int> m_attachedAr;               //!< per MN, -1: no link
+    std::vector<std::function<void()>> m_linkUp; //!< Wi-Fi: what to do on association
     Ptr<PromptMap> m_mapApp;
     std::vector<Ptr<PromptAr>> m_arApps;
     std::vector<Ptr<PromptMnClient>> m_clients;

@@ -48,6 +48,7 @@ RunPromptFamily(const HandoverScenario::Config& c,
     p.protocol = protocol;
     p.mns = c.domain.mns;
     p.ars = std::max(2u, c.domain.mags);
+    p.access = c.domain.access;
     PromptDomainHelper domain;
     domain.Build(p);
     domain.AssignStreams(kDomainStreamBase);
@@ -60,7 +61,8 @@ RunPromptFamily(const HandoverScenario::Config& c,
     // round trips over tau_Internet + tau_Domain) and the MAP then fetches
     // AVs (one more over tau_Internet): the flows start after both.
     Time rttHome = 2 * (p.tauInternet + p.tauDomain + p.tauAccess);
-    Time flowStart = p.firstAttach + 4 * rttHome + 40 * p.processingDelay + MilliSeconds(500);
+    Time flowStart = p.firstAttach + 4 * rttHome + 40 * p.processingDelay + MilliSeconds(500) +
+                     (p.access == "wifi" ? MilliSeconds(500) : Seconds(0));
     // Handovers every 5 s as the paper's UDP runs (--spacing to change).
     Time spacing = c.spacing.IsZero() ? Seconds(5) : c.spacing;
     Time lead = std::max(Seconds(1), 2 * (p.tauInternet + p.tauDomain));

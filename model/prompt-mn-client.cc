@@ -98,7 +98,7 @@ PromptMnClient::SetAccessDevice(Ptr<NetDevice> device)
 }
 
 void
-PromptMnClient::SetLinkSwitchCallback(Callback<void, Ipv6Address> cb)
+PromptMnClient::SetLinkSwitchCallback(LinkSwitch cb)
 {
     m_switchLink = cb;
 }
@@ -137,7 +137,7 @@ void
 PromptMnClient::DoDispose()
 {
     m_device = nullptr;
-    m_switchLink = Callback<void, Ipv6Address>();
+    m_switchLink = nullptr;
     Application::DoDispose();
 }
 
@@ -290,11 +290,18 @@ void
 PromptMnClient::MoveTo(Ipv6Address target)
 {
     m_targetAr = target;
-    if (!m_switchLink.IsNull())
-    {
-        m_switchLink(target);
-    }
     SwitchState(HANDOVER);
+    if (m_switchLink)
+    {
+        m_switchLink(target, [this, target]() { SendHandoverRequest(target); });
+        return;
+    }
+    SendHandoverRequest(target);
+}
+
+void
+PromptMnClient::SendHandoverRequest(Ipv6Address target)
+{
     PromptHeader request;
     request.type = PromptHeader::HANDOVER_REQUEST;
     request.sequence = ++m_sequence;

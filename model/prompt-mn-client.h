@@ -15,6 +15,8 @@
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
 
+#include <functional>
+
 namespace ns3
 {
 
@@ -49,8 +51,13 @@ class PromptMnClient : public Application
     PromptMnClient();
 
     void SetAccessDevice(Ptr<NetDevice> device);
-    /// The access network's link switch: attach to the AR with this address.
-    void SetLinkSwitchCallback(Callback<void, Ipv6Address> cb);
+    /**
+     * The access network's link switch: attach to the AR with this address,
+     * then call the second argument once the link is up (at once on the
+     * ideal channel; after the re-association on Wi-Fi).
+     */
+    typedef std::function<void(Ipv6Address, std::function<void()>)> LinkSwitch;
+    void SetLinkSwitchCallback(LinkSwitch cb);
 
     /**
      * Sends a measurement report (the MAP decides scheduled handovers from
@@ -82,6 +89,7 @@ class PromptMnClient : public Application
     void DoRecvEap(const EapPacket& eap);
     void DoRecvMessage(const PromptHeader& m);
     void MoveTo(Ipv6Address target);
+    void SendHandoverRequest(Ipv6Address target);
     void SwitchState(State to);
     void SendEap(const EapPacket& eap);
     void SendFrame(const PromptHeader& m);
@@ -95,7 +103,7 @@ class PromptMnClient : public Application
     Time m_detectionDelay;
     ProcessingQueue m_queue;
     Ptr<NetDevice> m_device;
-    Callback<void, Ipv6Address> m_switchLink;
+    LinkSwitch m_switchLink;
     State m_state{DETACHED};
     Ipv6Address m_address;
     Ipv6Address m_servingAr;

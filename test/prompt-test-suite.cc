@@ -505,6 +505,45 @@ class Mipv6ReferenceTestCase : public TestCase
     std::string m_uplinkMode;
 };
 
+class WifiTestCase : public TestCase
+{
+  public:
+    WifiTestCase(std::string scheme)
+        : TestCase(scheme + " over 802.11a: EAPOL and ProMPt frames on the radio, the request "
+                            "after the re-association, the same protocol completion")
+        , m_scheme(scheme)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        HandoverScenario::Config c;
+        c.scheme = m_scheme;
+        c.domain.access = "wifi";
+        c.packetInterval = MilliSeconds(20);
+        c.packetSize = 160;
+        c.handovers = 2;
+        c.spacing = Seconds(2);
+        HandoverScenario s(c);
+        auto results = s.Run();
+        NS_TEST_ASSERT_MSG_EQ(results.size(), 4u, "2 handovers x 2 directions");
+        for (const auto& r : results)
+        {
+            NS_TEST_EXPECT_MSG_EQ(r.completed, true, "completed: packets flow again");
+            double reassociation = Ms(r.l2.attached - r.l2.linkLost);
+            NS_TEST_EXPECT_MSG_GT(reassociation, 10.0, "the request waits for the association");
+            NS_TEST_EXPECT_MSG_LT(reassociation, 200.0, "re-association by active probing");
+            // Over the radio (54 Mbit/s, contention) the access hops take
+            // about 0.1 ms each, as tau_Access does on the ideal channel.
+            double ideal = m_scheme == "prompt-scheduled" ? 10.3 : 30.3;
+            NS_TEST_EXPECT_MSG_EQ_TOL(r.completionMs, ideal, 1.0, "protocol completion");
+        }
+    }
+
+    std::string m_scheme;
+};
+
 class PromptTestSuite : public TestSuite
 {
   public:
@@ -527,6 +566,8 @@ class PromptTestSuite : public TestSuite
         AddTestCase(new LossTestCase(false), TestCase::QUICK);
         AddTestCase(new RefusedTestCase, TestCase::QUICK);
         AddTestCase(new BufferingTestCase, TestCase::QUICK);
+        AddTestCase(new WifiTestCase("prompt-scheduled"), TestCase::QUICK);
+        AddTestCase(new WifiTestCase("prompt-unscheduled"), TestCase::QUICK);
         AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(100), "Direct"), TestCase::QUICK);
         AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(40), "Direct"), TestCase::QUICK);
         AddTestCase(new Mipv6ReferenceTestCase(MilliSeconds(100), "ReverseTunnel"),
