@@ -451,11 +451,11 @@ HandoverScenario::WriteCsv(std::ostream& os,
         {
             dho = r.l2.attached.IsZero() ? -1 : ms(r.l2.attached - r.l2.linkLost);
         }
-        os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << dho
-           << "," << rttMagLma << "," << rttMagMag << "," << rttMagAp << ","
-           << RngSeedManager::GetRun() << "," << r.mn * c.handovers + r.handover << ","
-           << r.direction << "," << r.metrics.latencyMs << "," << r.metrics.lossPeriodMs << ","
-           << r.metrics.lostPackets << "," << r.metrics.maxExtraDelayMs << ",";
+        os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << dho << ","
+           << rttMagLma << "," << rttMagMag << "," << rttMagAp << "," << RngSeedManager::GetRun()
+           << "," << r.mn * c.handovers + r.handover << "," << r.direction << ","
+           << r.metrics.latencyMs << "," << r.metrics.lossPeriodMs << "," << r.metrics.lostPackets
+           << "," << r.metrics.maxExtraDelayMs << ",";
         // Completion (ProMPt, MIPv6): empty where it has no meaning.
         if (!std::isnan(r.completionMs))
         {
