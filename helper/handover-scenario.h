@@ -9,6 +9,7 @@
 
 #include "handover-measurement-helper.h"
 #include "pmipv6-domain-helper.h"
+#include "radio-load-check.h"
 
 #include <functional>
 #include <iosfwd>
@@ -40,6 +41,9 @@ class HandoverScheme
                                   Time linkLost,
                                   uint32_t fromMag,
                                   uint32_t toMag);
+    /// Does the scheme act on an L2 prediction when Tpred > 0 (a wrong
+    /// prediction means something for it)? PMIPv6: no.
+    virtual bool MakesPredictions() const;
 };
 
 class HandoverScenario
@@ -53,12 +57,29 @@ class HandoverScenario
         bool wrongPrediction{false};
         Time packetInterval{MilliSeconds(1)};
         uint32_t packetSize{64};
+        /**
+         * MNs 0..probedMns-1 carry the probe flows (packetInterval, packetSize)
+         * and hand over; the others stay where every MN first attaches (MAG 0)
+         * and carry the background load. 0: every MN is probed.
+         */
+        uint32_t probedMns{0};
+        Time backgroundInterval{MilliSeconds(20)}; //!< of each background flow
+        uint32_t backgroundSize{160};              //!< UDP payload of background packets
+        std::string backgroundDirection{"both"};   //!< down, up, both or none
         uint32_t handovers{4};
         Time spacing{0};        //!< between one MN's handovers; 0: GetMinSpacing()
         Time firstHandover{0};  //!< 0: GetFirstHandover()
         std::string pcapPrefix; //!< empty: no pcap
         /// \return an empty string, or what is wrong
         std::string Validate() const;
+        /// The MNs with probe flows: probedMns, or every MN for 0.
+        uint32_t GetProbedMns() const;
+        /**
+         * The radio load of the busiest access channel, estimated before the
+         * run: every MN attaches first to MAG 0's first access point and the
+         * flows start before the first handover, so all flows share it then.
+         */
+        RadioLoadCheck::Estimate GetRadioLoad() const;
         /// How long before a link loss the flows must run: Tpred (or the
         /// CN-MN delay, if longer) and a few steady packets.
         Time GetLeadTime() const;
@@ -88,6 +109,8 @@ class HandoverScenario
     /// Make a scheme available under \p name (--scheme=NAME).
     static void RegisterScheme(const std::string& name, SchemeFactory factory);
     static std::vector<std::string> GetSchemeNames();
+    /// Does scheme \p name act on predictions (HandoverScheme::MakesPredictions)?
+    static bool SchemeMakesPredictions(const std::string& name);
 
     /// Add the scenario's options to \p cmd, bound to \p config.
     static void AddOptions(CommandLine& cmd, Config& config);
