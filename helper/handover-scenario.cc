@@ -354,6 +354,10 @@ HandoverScenario::Run()
     }
     domain.Build(c.domain);
     domain.AssignStreams(kDomainStreamBase);
+    if (m_eventLog)
+    {
+        m_eventLog->Install(domain);
+    }
     if (!c.pcapPrefix.empty())
     {
         domain.EnablePcap(c.pcapPrefix);
@@ -445,6 +449,12 @@ HandoverScenario::Run()
     }
     Simulator::Destroy();
     return results;
+}
+
+void
+HandoverScenario::SetEventLog(HandoverEventLog* log)
+{
+    m_eventLog = log;
 }
 
 const HandoverScenario::Totals&

@@ -7,6 +7,7 @@
 #ifndef HANDOVER_SCENARIO_H
 #define HANDOVER_SCENARIO_H
 
+#include "handover-event-log.h"
 #include "handover-measurement-helper.h"
 #include "pmipv6-domain-helper.h"
 #include "radio-load-check.h"
@@ -116,6 +117,8 @@ class HandoverScenario
     static void AddOptions(CommandLine& cmd, Config& config);
 
     explicit HandoverScenario(const Config& config);
+    /// Record the run's protocol events in \p log (installed on the domain Run() builds).
+    void SetEventLog(HandoverEventLog* log);
     /**
      * Build, run and destroy the simulation; returns one result per handover
      * and direction. With domain.mobility false: the plain-routing baseline,
@@ -159,6 +162,7 @@ class HandoverScenario
     static std::map<std::string, SchemeFactory>& Registry();
     Config m_config;
     Totals m_totals;
+    HandoverEventLog* m_eventLog{nullptr};
 };
 
 } // namespace ns3

@@ -12,10 +12,10 @@
 #include "radio-load-check.h"
 
 #include "ns3/command-line.h"
-#include "ns3/log.h"
 #include "ns3/rng-seed-manager.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -150,6 +150,25 @@ Describe(std::ostream& os)
        << ",\n  \"load_warn_fraction\": " << RadioLoadCheck::kWarnFraction << "\n}\n";
 }
 
+/**
+ * Run plotting/plot_msc.py (from the source tree this program was built
+ * from) on the event trace \p trace to draw \p chart.
+ */
+bool
+DrawMsc(const std::string& trace, const std::string& chart)
+{
+    auto quote = [](const std::string& s) { return Provenance::JoinCommandLine({s}); };
+    std::string command = std::string("/usr/bin/python3 ") +
+                          quote(std::string(PMIPV6_SOURCE_DIR) + "/plotting/plot_msc.py") + " " +
+                          quote(trace) + " " + quote(chart);
+    if (std::system(command.c_str()) != 0)
+    {
+        std::cerr << "handover-scenario: drawing the chart failed: " << command << std::endl;
+        return false;
+    }
+    return true;
+}
+
 /// Parse \p args as one run's options and run it; false on bad options.
 bool
 RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std::string& csvPath)
@@ -157,6 +176,8 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     HandoverScenario::Config config;
     bool strictLoad = false;
     bool verbose = false;
+    std::string tracePath;
+    std::string mscPath;
     bool signalling = false;
     bool completion = false;
     CommandLine cmd(__FILE__);
@@ -167,7 +188,18 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
                  "Refuse to run (instead of warning) when the flows would load a radio "
                  "channel above RadioLoadCheck::kWarnFraction of its airtime",
                  strictLoad);
-    cmd.AddValue("verbose", "Log the protocol state machines (INFO level)", verbose);
+    cmd.AddValue("verbose",
+                 "Print every protocol event once on standard error: time, node (MN0, MAG1, "
+                 "LMA, ...), event, message, MN, details",
+                 verbose);
+    cmd.AddValue("trace",
+                 "Write the same events as CSV to this file "
+                 "(time_ms,node,event,message,mn,peer,uid,details)",
+                 tracePath);
+    cmd.AddValue("msc",
+                 "Draw the first handover's message sequence chart into this file (.png or "
+                 ".pdf; plotting/plot_msc.py on the event trace)",
+                 mscPath);
     cmd.AddValue("signalling",
                  "Append signalling_messages,signalling_bytes: Mobility Header messages "
                  "sent in each handover's window",
@@ -216,29 +248,42 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     provenance.Add("command_line", Provenance::JoinCommandLine(args));
     provenance.Add("radio_load", load.Describe());
     provenance.Add("radio_load_warning", load.Exceeds() ? "yes" : "no");
-    const char* verboseComponents[] = {"Pmipv6Mag",
-                                       "Pmipv6Lma",
-                                       "MobilityL4Protocol",
-                                       "FastHandoverMagExtension",
-                                       "Fpmipv6MagExtension",
-                                       "Pfmipv6MagExtension",
-                                       "MnInterfaceShim"};
-    if (verbose)
-    {
-        for (const char* c : verboseComponents)
-        {
-            LogComponentEnable(c, LogLevel(LOG_LEVEL_INFO | LOG_PREFIX_TIME | LOG_PREFIX_NODE));
-        }
-    }
     HandoverScenario scenario(config);
-    auto results = scenario.Run();
+    HandoverEventLog events;
+    std::ofstream trace;
+    std::string traceFile = tracePath;
+    if (traceFile.empty() && !mscPath.empty())
+    {
+        traceFile = mscPath + ".trace.csv"; // the chart's input, kept beside it
+    }
+    if (!traceFile.empty())
+    {
+        trace.open(traceFile);
+        if (!trace)
+        {
+            std::cerr << "handover-scenario: cannot write " << traceFile << std::endl;
+            return false;
+        }
+        provenance.Write(trace);
+        trace << HandoverEventLog::CsvHeader() << "\n";
+        events.SetCsvOutput(&trace);
+    }
     if (verbose)
     {
-        // In a batch, only this run logs: the next ones pay nothing for it.
-        for (const char* c : verboseComponents)
-        {
-            LogComponentDisable(c, LOG_LEVEL_ALL);
-        }
+        events.SetTextOutput(&std::cerr);
+    }
+    if (verbose || trace.is_open())
+    {
+        scenario.SetEventLog(&events);
+    }
+    auto results = scenario.Run();
+    if (trace.is_open())
+    {
+        trace.close();
+    }
+    if (!mscPath.empty() && !DrawMsc(traceFile, mscPath))
+    {
+        return false;
     }
     std::ofstream file;
     std::ostream* os = &out;

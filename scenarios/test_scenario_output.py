@@ -139,6 +139,39 @@ class LoadCheck(unittest.TestCase):
         self.assertEqual({(r["mn"], r["mns"], r["probed_mns"]) for r in rows}, {("0", "10", "1")})
 
 
+class EventLog(unittest.TestCase):
+    def test_verbose_prints_each_trace_event_once(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            trace = os.path.join(tmp, "trace.csv")
+            result = run("--handovers=2", "--scheme=fpmipv6", "--tpred=40ms", "--verbose=true",
+                         "--trace=" + trace)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with open(trace) as f:
+                text = f.read()
+        events = csv_rows(text)
+        self.assertEqual(provenance(text)["program"], "handover-scenario")
+        lines = [l for l in result.stderr.splitlines() if l.strip() and not l.startswith("#")]
+        # One line per event, in the trace's order, and nothing else (no
+        # ns-3 log line repeating an event in another format).
+        self.assertEqual(len(lines), len(events))
+        for line, event in zip(lines, events):
+            self.assertAlmostEqual(float(line.split()[0]), float(event["time_ms"]), delta=0.0006)
+            self.assertEqual(line.split()[2], event["node"])
+            self.assertEqual(line.split()[3], event["event"])
+        messages = {(e["node"], e["message"]) for e in events if e["event"] == "send"}
+        for expected in [("MAG0", "HI"), ("MAG1", "PBU"), ("LMA", "PBA"), ("MAG1", "HAck")]:
+            self.assertIn(expected, messages)
+
+    def test_msc_draws_a_chart(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            chart = os.path.join(tmp, "msc.png")
+            result = run("--handovers=1", "--msc=" + chart)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with open(chart, "rb") as f:
+                self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+            self.assertTrue(os.path.exists(chart + ".trace.csv"))
+
+
 class Describe(unittest.TestCase):
     def test_describe_matches_the_program(self):
         result = run("--describe")

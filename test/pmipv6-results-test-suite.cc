@@ -4,6 +4,7 @@
  * at saturating loads, not for one MN), background MNs that load the channel
  * without being measured, and the provenance lines of every output.
  */
+#include "handover-event-log.h"
 #include "handover-scenario.h"
 #include "provenance.h"
 #include "radio-load-check.h"
@@ -11,6 +12,7 @@
 #include "ns3/rng-seed-manager.h"
 #include "ns3/test.h"
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -191,6 +193,91 @@ class ProvenanceTestCase : public TestCase
     }
 };
 
+/**
+ * The event log of one PMIPv6 handover: one event per message sent (as many
+ * as the Mobility Header layer counted, each received once, with the same
+ * packet uid), one text line per event, node names instead of addresses,
+ * and the RFC 5213 Fig. 3 sequence in order.
+ */
+class EventLogTestCase : public TestCase
+{
+  public:
+    EventLogTestCase()
+        : TestCase("event log: one line per protocol event, named nodes, the handover in order")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        HandoverScenario::Config c;
+        c.handovers = 1;
+        HandoverScenario scenario(c);
+        HandoverEventLog log;
+        std::ostringstream text;
+        std::ostringstream csv;
+        log.SetTextOutput(&text);
+        log.SetCsvOutput(&csv);
+        scenario.SetEventLog(&log);
+        scenario.Run();
+        const std::vector<HandoverEventLog::Event>& events = log.GetEvents();
+
+        auto lines = [](const std::string& s) {
+            return uint64_t(std::count(s.begin(), s.end(), '\n'));
+        };
+        NS_TEST_ASSERT_MSG_EQ(lines(text.str()), events.size(), "one text line per event");
+        NS_TEST_ASSERT_MSG_EQ(lines(csv.str()), events.size(), "one CSV row per event");
+
+        uint64_t sent = 0;
+        for (const auto& e : events)
+        {
+            NS_TEST_EXPECT_MSG_EQ(e.node.find(':'), std::string::npos, "a name, not an address");
+            if (e.event != "send" || e.message == "RA")
+            {
+                continue;
+            }
+            ++sent;
+            NS_TEST_EXPECT_MSG_EQ(e.peer.find(':'), std::string::npos, "peer named: " << e.peer);
+            NS_TEST_EXPECT_MSG_EQ(e.mn, "MN0", "the message's MN-ID option");
+            uint32_t received = std::count_if(events.begin(), events.end(), [&e](const auto& r) {
+                return r.event == "receive" && r.uid == e.uid && r.node == e.peer;
+            });
+            NS_TEST_EXPECT_MSG_EQ(received, 1u, e.message << " from " << e.node << " received once");
+        }
+        NS_TEST_EXPECT_MSG_EQ(sent,
+                              scenario.GetTotals().signallingMessages,
+                              "every Mobility Header message sent, each once");
+
+        // RFC 5213 Fig. 3 (and the de-registration of sec. 6.9.1.4), as a
+        // subsequence of the log: node, event, message.
+        std::vector<std::vector<std::string>> expected{
+            {"MN0", "link-up", ""},      {"MAG0", "send", "PBU"},    {"LMA", "receive", "PBU"},
+            {"LMA", "send", "PBA"},      {"MAG0", "receive", "PBA"}, {"MAG0", "send", "RA"},
+            {"MN0", "receive", "RA"},    {"MN0", "link-down", ""},   {"MAG0", "detach", ""},
+            {"MAG0", "send", "PBU"},     {"MN0", "link-up", ""},     {"MAG1", "attach", ""},
+            {"MAG1", "send", "PBU"},     {"LMA", "receive", "PBU"},  {"LMA", "binding", ""},
+            {"LMA", "send", "PBA"},      {"MAG1", "receive", "PBA"}, {"MAG1", "send", "RA"},
+            {"MN0", "receive", "RA"}};
+        size_t next = 0;
+        for (const auto& e : events)
+        {
+            if (next < expected.size() && e.node == expected[next][0] &&
+                e.event == expected[next][1] && e.message == expected[next][2])
+            {
+                ++next;
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(next,
+                              expected.size(),
+                              "the handover's events in order; stopped at step " << next << "\n"
+                                                                                 << text.str());
+        auto last = std::find_if(events.rbegin(), events.rend(), [](const auto& e) {
+            return e.event == "receive" && e.message == "RA";
+        });
+        NS_TEST_EXPECT_MSG_EQ(last->peer, "MAG1", "the RA comes from the new MAG");
+    }
+};
+
 class ResultsTestSuite : public TestSuite
 {
   public:
@@ -200,6 +287,7 @@ class ResultsTestSuite : public TestSuite
         AddTestCase(new RadioLoadTestCase, TestCase::QUICK);
         AddTestCase(new ProvenanceTestCase, TestCase::QUICK);
         AddTestCase(new BackgroundFlowsTestCase, TestCase::QUICK);
+        AddTestCase(new EventLogTestCase, TestCase::QUICK);
     }
 };
 
