@@ -30,13 +30,25 @@ BAND_EVENTS = {"buffered": "#f0a030", "forwarded": "#3080f0"}
 
 
 def read_trace(path):
-    """Rows of the trace with time_ms as float and uid as int."""
+    """Rows of the trace with time_ms as float and uid as int, and its provenance fields."""
     with open(path, newline="") as f:
-        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+        lines = f.readlines()
+    fields = dict(line[2:].rstrip("\n").split(": ", 1) for line in lines
+                  if line.startswith("# ") and ": " in line)
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
     for row in rows:
         row["time_ms"] = float(row["time_ms"])
         row["uid"] = int(row["uid"] or 0)
-    return rows
+    return rows, fields
+
+
+def scheme_of(fields):
+    """"pmipv6", or "fpmipv6, Tpred 40ms": the run's scheme from its command line."""
+    options = dict(a[2:].split("=", 1) for a in fields.get("command_line", "").split()
+                   if a.startswith("--") and "=" in a)
+    scheme = options.get("scheme", "pmipv6")
+    tpred = options.get("tpred", "0ms")
+    return scheme + ("" if tpred in ("0ms", "0") else ", Tpred " + tpred)
 
 
 def select_handover(rows, mn=None, handover=0):
@@ -183,8 +195,11 @@ def main(argv=None):
     args = p.parse_args(argv)
     if not args.out.endswith((".png", ".pdf")):
         p.error("the chart must be a .png or .pdf file")
-    mn, t_down, events = select_handover(read_trace(args.trace), args.mn, args.handover)
-    draw(events, mn, t_down, args.out, args.title)
+    rows, fields = read_trace(args.trace)
+    mn, t_down, events = select_handover(rows, args.mn, args.handover)
+    title = args.title or "%s: handover of %s, link lost at %.3f ms" % (scheme_of(fields), mn,
+                                                                         t_down)
+    draw(events, mn, t_down, args.out, title)
     print("plot_msc: %s, handover %d (%d events) -> %s" % (mn, args.handover, len(events),
                                                            args.out), file=sys.stderr)
     return 0

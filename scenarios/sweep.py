@@ -580,7 +580,8 @@ def provenance(argv, description, binary):
     if description:
         fields += [("scenario", binary),
                    ("pmipv6_version", description.get("pmipv6_version", "?")),
-                   ("ns3_version", description.get("ns3_version", "?"))]
+                   ("ns3_version", description.get("ns3_version", "?")),
+                   ("load_warn_fraction", str(description.get("load_warn_fraction", "?")))]
     fields.append(("rng_run", "per row: the run column (RngRun 1..seeds)"))
     return fields
 
