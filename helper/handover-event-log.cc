@@ -214,6 +214,12 @@ HandoverEventLog::SetTextOutput(std::ostream* os)
 }
 
 void
+HandoverEventLog::SetTextMessageContents(bool contents)
+{
+    m_textContents = contents;
+}
+
+void
 HandoverEventLog::SetCsvOutput(std::ostream* os)
 {
     m_csv = os;
@@ -323,7 +329,13 @@ HandoverEventLog::Connect()
                         e.node = name;
                         e.event = ev;
                         e.mn = name;
-                        e.peer = "MAG" + std::to_string(m_domain->GetServingMag(n));
+                        // Lost: the MAG of the last association (the domain
+                        // already serves the MN from the target).
+                        if (ev == "link-up")
+                        {
+                            m_linkMag[name] = "MAG" + std::to_string(m_domain->GetServingMag(n));
+                        }
+                        e.peer = m_linkMag[name];
                         e.details = "Wi-Fi association";
                         Record(e);
                     }));
@@ -460,7 +472,12 @@ HandoverEventLog::Record(Event e)
     }
     if (m_text)
     {
-        *m_text << Format(e) << "\n";
+        Event shown = e;
+        if (!m_textContents && !e.message.empty())
+        {
+            shown.details.clear();
+        }
+        *m_text << Format(shown) << "\n";
     }
     if (m_csv)
     {

@@ -68,6 +68,8 @@ class HandoverEventLog
 
     /// Print each event on \p os as it happens, one line each (nullptr: none).
     void SetTextOutput(std::ostream* os);
+    /// In the text output, print each message's fields and options (default true).
+    void SetTextMessageContents(bool contents);
     /// Write each event on \p os as a CSV row (nullptr: none); no header (CsvHeader()).
     void SetCsvOutput(std::ostream* os);
 
@@ -100,12 +102,14 @@ class HandoverEventLog
 
     Pmipv6DomainHelper* m_domain{nullptr};
     std::ostream* m_text{nullptr};
+    bool m_textContents{true};
     std::ostream* m_csv{nullptr};
     std::vector<Event> m_events;
     std::map<uint32_t, std::string> m_nodeNames;
     std::map<Ipv6Address, std::string> m_addressNodes;
     std::map<std::string, std::string> m_mnById;
-    std::map<std::string, uint32_t> m_mnIndex; //!< MN0 -> 0
+    std::map<std::string, uint32_t> m_mnIndex;     //!< MN0 -> 0
+    std::map<std::string, std::string> m_linkMag; //!< Wi-Fi: MN -> MAG of its association
 };
 
 } // namespace ns3

@@ -87,6 +87,29 @@ def lifelines(events):
     return sorted(names, key=rank)
 
 
+def message_arrows(events):
+    """(send, receive or None) for every message sent to a node with a lifeline.
+
+    A send and its receive carry the same packet uid; the MAG's RA (its
+    trace has no packet) pairs with the MN's next RA from that MAG.
+    """
+    nodes = set(lifelines(events))
+    receives = {}
+    for r in events:
+        if r["event"] == "receive":
+            receives.setdefault((r["uid"], r["node"]), []).append(r)
+    ra_receives = [r for r in events if r["event"] == "receive" and r["message"] == "RA"]
+    arrows = []
+    for r in events:
+        if r["event"] != "send" or r["peer"] not in nodes:
+            continue
+        got = receives.get((r["uid"], r["peer"]), []) if r["uid"] else []
+        if r["message"] == "RA":
+            got = [g for g in ra_receives if g["peer"] == r["node"] and g["time_ms"] >= r["time_ms"]]
+        arrows.append((r, got[0] if got else None))
+    return arrows
+
+
 def draw(events, mn, t_down, out, title=None):
     import matplotlib
     matplotlib.use("Agg")
@@ -103,13 +126,6 @@ def draw(events, mn, t_down, out, title=None):
         ax.text(x[n], t0 - 0.05 * span, n, ha="center", va="bottom", fontsize=10,
                 fontweight="bold", bbox=dict(boxstyle="round", fc="0.92", ec="0.5"))
 
-    # Messages: a send and the receive with the same packet uid (the RA:
-    # the MN's next RA from that MAG).
-    receives = {}
-    for r in events:
-        if r["event"] == "receive":
-            receives.setdefault((r["uid"], r["node"]), []).append(r)
-    ra_receives = [r for r in events if r["event"] == "receive" and r["message"] == "RA"]
     # Marks that fall at one instant are stacked instead of drawn on top of each other.
     stacked = {}
 
@@ -117,18 +133,13 @@ def draw(events, mn, t_down, out, title=None):
         stacked[key] = stacked.get(key, -1) + 1
         return stacked[key]
 
-    for r in events:
-        if r["event"] != "send" or r["peer"] not in x:
-            continue
-        got = receives.get((r["uid"], r["peer"]), []) if r["uid"] else []
-        if r["message"] == "RA":
-            got = [g for g in ra_receives if g["peer"] == r["node"] and g["time_ms"] >= r["time_ms"]]
+    for r, received in message_arrows(events):
         color = "tab:blue" if r["node"].startswith("MAG") and r["peer"].startswith("MAG") \
             else "tab:green" if r["message"] == "RA" else "black"
         label = r["message"] + (" (lifetime 0)" if "lifetime=0s" in r["details"] else "")
         x0, y0 = x[r["node"]], r["time_ms"]
-        if got:
-            x1, y1 = x[r["peer"]], got[0]["time_ms"]
+        if received:
+            x1, y1 = x[r["peer"]], received["time_ms"]
             ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
                         arrowprops=dict(arrowstyle="-|>", color=color, lw=1.2))
         else:  # never received in the window: lost or late
