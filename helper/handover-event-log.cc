@@ -277,6 +277,17 @@ HandoverEventLog::Connect()
                         OnMessageDrop(name, p, src, reason);
                     }));
         }
+        // Objects aggregated to the node (protocols, an agent's helpers) and
+        // its applications (the agents), with each MAG's extension.
+        Object::AggregateIterator aggregates = node->GetAggregateIterator();
+        while (aggregates.HasNext())
+        {
+            Ptr<Object> object = ConstCast<Object>(aggregates.Next());
+            if (object != node && !DynamicCast<MobilityL4Protocol>(object))
+            {
+                ConnectObject(object, name);
+            }
+        }
         for (uint32_t a = 0; a < node->GetNApplications(); ++a)
         {
             ConnectObject(node->GetApplication(a), name);

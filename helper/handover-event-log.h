@@ -38,7 +38,8 @@ class Ipv6;
  *   new scheme adds), named by its MH Type. Its details come from the
  *   registered MobilityHeader subclass for that type (found by TypeId, so a
  *   new message class with AddConstructor is parsed too);
- * - on every application of every node and on every MAG's extension, each
+ * - on every application of every node, every object aggregated to a node
+ *   and every MAG's extension, each
  *   trace source whose signature (TraceSourceInformation::callback) is one
  *   of the signatures in the table of handover-event-log.cc (state changes
  *   of three strings, per-MN entry events, per-packet buffering, bindings):
