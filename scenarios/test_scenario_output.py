@@ -74,12 +74,20 @@ class Provenance(unittest.TestCase):
         self.assertEqual({r["run"] for r in rows}, {"3"})
 
     def test_version_is_this_checkout(self):
-        git = subprocess.run(["git", "-C", REPO, "rev-parse", "--short=7", "HEAD"],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        if git.returncode != 0:
+        def git(*args):
+            return subprocess.run(["git", "-C", REPO] + list(args), stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, text=True)
+        if git("rev-parse", "HEAD").returncode != 0:
             self.skipTest("not a git checkout")
-        # git describe: TAG-N-gHASH or HASH, with -dirty for uncommitted changes.
-        self.assertIn(git.stdout.strip()[:7], self.fields["pmipv6_version"])
+        # git describe: TAG-N-gHASH or HASH, with -dirty for uncommitted
+        # changes. The build is of this checkout's commit, or of an earlier
+        # one if the program was not rebuilt since the last commit.
+        version = self.fields["pmipv6_version"]
+        described = version[:-len("-dirty")] if version.endswith("-dirty") else version
+        commit = described.rsplit("-g", 1)[-1]
+        self.assertRegex(commit, r"^[0-9a-f]{7,}$", version)
+        self.assertEqual(git("merge-base", "--is-ancestor", commit, "HEAD").returncode, 0,
+                         "%s is not HEAD or an ancestor of it" % version)
 
     def test_csv_file_and_batch_carry_it_too(self):
         with tempfile.TemporaryDirectory() as tmp:
