@@ -10,68 +10,17 @@
  * hand. Pcap: PREFIX-access.pcap (access links), PREFIX-<node>-<device>.pcap
  * (core links; node 0 CN, 1 LMA, 2-3 MAGs).
  */
+#include "handover-event-log.h"
 #include "handover-measurement-helper.h"
 #include "pmipv6-domain-helper.h"
 
 #include "ns3/command-line.h"
-#include "ns3/log.h"
 #include "ns3/simulator.h"
 
 #include <iomanip>
 #include <iostream>
 
 using namespace ns3;
-
-namespace
-{
-/// Start a line of the event log: the time, then who acts.
-std::ostream&
-Say(const std::string& who)
-{
-    return std::cout << std::fixed << std::setprecision(4) << Simulator::Now().GetSeconds()
-                     << " s  " << std::left << std::setw(5) << who << std::right;
-}
-
-// Trace sinks (RFC 5213 sec. 5 LMA, sec. 6 MAG); the first arguments are bound.
-void
-MagL2(std::string mag, const char* what, std::string mn, Mac48Address)
-{
-    Say(mag) << mn << " " << what << " (L2)\n";
-}
-
-void
-MagState(std::string mag, std::string mn, std::string from, std::string to)
-{
-    Say(mag) << "binding update list entry " << from << " -> " << to << "\n";
-}
-
-void
-MagPbu(std::string mag, std::string mn, uint16_t seq, Time lifetime)
-{
-    Say(mag) << (lifetime.IsZero() ? "de-registration PBU" : "PBU") << " sent (seq " << seq
-             << ", lifetime " << std::setprecision(0) << lifetime.GetSeconds() << " s)\n";
-}
-
-void
-MagPba(std::string mag, std::string mn, uint8_t status, Time lifetime)
-{
-    Say(mag) << "PBA received, status " << unsigned(status)
-             << (status < 128 ? " (accepted)\n" : " (rejected)\n");
-}
-
-void
-MagRa(std::string mag, std::string mn, Mac48Address)
-{
-    Say(mag) << "Router Advertisement with the home network prefix sent to " << mn << "\n";
-}
-
-void
-LmaBinding(std::string mn, Ipv6Address hnp, Ipv6Address oldCoa, Ipv6Address newCoa, std::string e)
-{
-    Say("LMA") << "binding cache entry " << e << " (HNP " << hnp << "/64), PBA sent; tunnel to "
-               << (newCoa.IsAny() ? oldCoa : newCoa) << (newCoa.IsAny() ? " down\n" : " up\n");
-}
-} // namespace
 
 int
 main(int argc, char* argv[])
@@ -85,15 +34,8 @@ main(int argc, char* argv[])
     cmd.AddValue("rttMagMag", "Round-trip time MAG-MAG (unused by plain PMIPv6)", p.rttMagMag);
     cmd.AddValue("rttMagAp", "Round-trip time MAG-AP (MAG-MN on ideal access)", p.rttMagAp);
     cmd.AddValue("pcap", "Prefix of the pcap files ('none': no pcap)", pcap);
-    cmd.AddValue("verbose", "Print the INFO logs of Pmipv6Mag and Pmipv6Lma as well", verbose);
+    cmd.AddValue("verbose", "Print every message's fields and options in the event log", verbose);
     cmd.Parse(argc, argv);
-    if (verbose)
-    {
-        LogLevel level = LogLevel(LOG_LEVEL_INFO | LOG_PREFIX_TIME | LOG_PREFIX_NODE);
-        LogComponentEnable("Pmipv6Mag", level);
-        LogComponentEnable("Pmipv6Lma", level);
-        std::cout << std::unitbuf; // our lines stay in order with the log's (std::clog)
-    }
 
     // The whole domain in one call: nodes, core links, LMA and MAG agents,
     // the MN's policy profile at every MAG (RFC 5213 sec. 6.2). The MN
@@ -104,18 +46,11 @@ main(int argc, char* argv[])
     {
         domain.EnablePcap(pcap);
     }
-    domain.GetLmaApp()->TraceConnectWithoutContext("Binding", MakeCallback(&LmaBinding));
-    for (uint32_t i = 0; i < p.mags; ++i)
-    {
-        std::string name = "MAG" + std::to_string(i);
-        Ptr<Pmipv6Mag> mag = domain.GetMagApp(i);
-        mag->TraceConnectWithoutContext("Attach", MakeBoundCallback(&MagL2, name, "attached"));
-        mag->TraceConnectWithoutContext("Detach", MakeBoundCallback(&MagL2, name, "left"));
-        mag->TraceConnectWithoutContext("State", MakeBoundCallback(&MagState, name));
-        mag->TraceConnectWithoutContext("PbuSent", MakeBoundCallback(&MagPbu, name));
-        mag->TraceConnectWithoutContext("PbaReceived", MakeBoundCallback(&MagPba, name));
-        mag->TraceConnectWithoutContext("RouterAdvertisement", MakeBoundCallback(&MagRa, name));
-    }
+    // Every protocol event, once, as it happens: time, node, event, MN.
+    HandoverEventLog events;
+    events.SetTextOutput(&std::cout);
+    events.SetTextMessageContents(verbose);
+    events.Install(domain);
 
     // The handover (RFC 5213 Fig. 3): at 1 s the MN loses MAG0, which hears
     // of it RTT_MAG-AP/2 later and de-registers (lifetime 0, sec. 6.9.1.4).
@@ -140,7 +75,7 @@ main(int argc, char* argv[])
     const double d = p.dhoL2.GetSeconds() * 1e3, rl = p.rttMagLma.GetSeconds() * 1e3;
     const double ra = p.rttMagAp.GetSeconds() * 1e3;
     std::cout << "\nHandover at 1 s, MAG0 -> MAG1. Measured on the probe flows:\n"
-              << std::setprecision(1);
+              << std::fixed << std::setprecision(1);
     for (const auto& r : measure.Compute())
     {
         std::cout << "  " << std::left << std::setw(10) << r.direction + "link:"

@@ -14,12 +14,12 @@
  * PREFIX-2-3 / PREFIX-3-3 the APs; core links as in the ideal example.
  *   ./pmipv6-wifi-handover --probeRequestTimeout=20ms --handovers=4
  */
+#include "handover-event-log.h"
 #include "handover-measurement-helper.h"
 #include "pmipv6-domain-helper.h"
 
 #include "ns3/command-line.h"
 #include "ns3/config.h"
-#include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/sta-wifi-mac.h"
 #include "ns3/wifi-net-device.h"
@@ -29,45 +29,6 @@
 #include <iostream>
 
 using namespace ns3;
-
-namespace
-{
-/// Start a line of the event log: the time, then who acts.
-std::ostream&
-Say(const std::string& who)
-{
-    return std::cout << std::fixed << std::setprecision(4) << Simulator::Now().GetSeconds()
-                     << " s  " << std::left << std::setw(5) << who << std::right;
-}
-
-// The Wi-Fi side of a handover, as the station sees it.
-void
-StaAssoc(Ptr<WifiNetDevice> sta, bool associated, Mac48Address bssid)
-{
-    Say("MN") << (associated ? "associated with AP " : "lost AP ") << bssid
-              << (associated ? " on channel " : ", scanning channel ")
-              << unsigned(sta->GetPhy()->GetChannelNumber()) << "\n";
-}
-
-// The PMIPv6 side (RFC 5213 sec. 5, 6): who is told, what the LMA does.
-void
-MagL2(std::string mag, const char* what, std::string mn, Mac48Address)
-{
-    Say(mag) << mn << " " << what << "\n";
-}
-
-void
-MagRa(std::string mag, std::string mn, Mac48Address)
-{
-    Say(mag) << "PBA accepted: Router Advertisement with the home network prefix sent\n";
-}
-
-void
-LmaBinding(std::string mn, Ipv6Address hnp, Ipv6Address oldCoa, Ipv6Address newCoa, std::string e)
-{
-    Say("LMA") << "binding cache entry " << e << " -> Proxy-CoA " << newCoa << "\n";
-}
-} // namespace
 
 int
 main(int argc, char* argv[])
@@ -88,15 +49,8 @@ main(int argc, char* argv[])
                  "on a channel (most of DHO,L2)",
                  probeRequestTimeout);
     cmd.AddValue("pcap", "Prefix of the pcap files ('none': no pcap)", pcap);
-    cmd.AddValue("verbose", "Print the INFO logs of Pmipv6Mag and Pmipv6Lma as well", verbose);
+    cmd.AddValue("verbose", "Print every message's fields and options in the event log", verbose);
     cmd.Parse(argc, argv);
-    if (verbose)
-    {
-        LogLevel level = LogLevel(LOG_LEVEL_INFO | LOG_PREFIX_TIME | LOG_PREFIX_NODE);
-        LogComponentEnable("Pmipv6Mag", level);
-        LogComponentEnable("Pmipv6Lma", level);
-        std::cout << std::unitbuf; // our lines stay in order with the log's (std::clog)
-    }
     Config::SetDefault("ns3::StaWifiMac::ProbeRequestTimeout", TimeValue(probeRequestTimeout));
 
     // The station associates with MAG0's AP by itself at start-up; the
@@ -107,18 +61,12 @@ main(int argc, char* argv[])
     {
         domain.EnablePcap(pcap);
     }
-    Ptr<WifiNetDevice> sta = DynamicCast<WifiNetDevice>(domain.GetMn(0)->GetDevice(1));
-    sta->GetMac()->TraceConnectWithoutContext("Assoc", MakeBoundCallback(&StaAssoc, sta, true));
-    sta->GetMac()->TraceConnectWithoutContext("DeAssoc", MakeBoundCallback(&StaAssoc, sta, false));
-    domain.GetLmaApp()->TraceConnectWithoutContext("Binding", MakeCallback(&LmaBinding));
-    for (uint32_t i = 0; i < p.mags; ++i)
-    {
-        std::string name = "MAG" + std::to_string(i);
-        Ptr<Pmipv6Mag> mag = domain.GetMagApp(i);
-        mag->TraceConnectWithoutContext("Attach", MakeBoundCallback(&MagL2, name, "attached, PBU"));
-        mag->TraceConnectWithoutContext("Detach", MakeBoundCallback(&MagL2, name, "left, PBU 0 s"));
-        mag->TraceConnectWithoutContext("RouterAdvertisement", MakeBoundCallback(&MagRa, name));
-    }
+    // Every protocol event, once, as it happens: the station's association
+    // and its loss, the MAGs' PMIPv6 side (RFC 5213 sec. 5, 6), the LMA.
+    HandoverEventLog events;
+    events.SetTextOutput(&std::cout);
+    events.SetTextMessageContents(verbose);
+    events.Install(domain);
 
     // Handover k at 1 s + k x spacing, alternately to MAG1 and back to MAG0.
     for (uint32_t k = 0; k < handovers; ++k)
@@ -136,7 +84,7 @@ main(int argc, char* argv[])
     // RTT_MAG-LMA. The old MAG learns of the loss at once (from the station).
     std::cout << "\n  t0 (s)  MAGs  DHO,L2 (ms)  latency down/up (ms)  loss down/up (ms)  "
                  "DHO,L2 + Rl (ms)\n"
-              << std::setprecision(1) << std::right;
+              << std::fixed << std::setprecision(1) << std::right;
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
     for (size_t i = 0; i + 1 < results.size(); i += 2)
     {

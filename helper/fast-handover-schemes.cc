@@ -49,6 +49,11 @@ class PredictiveScheme : public HandoverScheme
         domain.ScheduleHandover(mn, linkLost, toMag);
     }
 
+    bool MakesPredictions() const override
+    {
+        return m_config.tpred.IsStrictlyPositive();
+    }
+
   protected:
     /// The L2 prediction reaches the serving MAG's extension.
     void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag)

@@ -42,6 +42,24 @@ HandoverMeasurementHelper::SetPacketSize(uint32_t bytes)
 }
 
 void
+HandoverMeasurementHelper::SetBackground(uint32_t probedMns,
+                                         Time interval,
+                                         uint32_t bytes,
+                                         bool down,
+                                         bool up)
+{
+    NS_ABORT_MSG_UNLESS(interval.IsStrictlyPositive(), "background interval must be positive");
+    NS_ABORT_MSG_UNLESS(bytes >= HandoverProbeHeader::SIZE,
+                        "background packets carry a " << HandoverProbeHeader::SIZE
+                                                      << "-byte header: size too small");
+    m_probedMns = probedMns;
+    m_backgroundInterval = interval;
+    m_backgroundSize = bytes;
+    m_backgroundDown = down;
+    m_backgroundUp = up;
+}
+
+void
 HandoverMeasurementHelper::Install(Pmipv6DomainHelper& domain, Time start, Time stop)
 {
     NS_ABORT_MSG_UNLESS(start < stop, "probe flows: start must precede stop");
@@ -62,33 +80,44 @@ HandoverMeasurementHelper::Install(Pmipv6DomainHelper& domain, Time start, Time 
     downSocket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
     for (uint32_t n = 0; n < mns; ++n)
     {
+        bool probed = n < m_probedMns;
+        Time interval = probed ? m_interval : m_backgroundInterval;
+        uint32_t size = probed ? m_packetSize : m_backgroundSize;
         Ptr<HandoverProbeReceiver> down = CreateObject<HandoverProbeReceiver>();
         down->SetAttribute("Port", UintegerValue(kDownPort));
         domain.GetMn(n)->AddApplication(down);
         m_downReceivers.push_back(down);
 
-        Ptr<HandoverProbeSender> downSender = CreateObject<HandoverProbeSender>();
-        downSender->SetAttribute("RemotePort", UintegerValue(kDownPort));
-        downSender->SetAttribute("Interval", TimeValue(m_interval));
-        downSender->SetAttribute("PacketSize", UintegerValue(m_packetSize));
-        downSender->SetAttribute("FlowId", UintegerValue(2 * n));
-        downSender->SetStartTime(start);
-        downSender->SetStopTime(stop);
-        downSender->SetSocket(downSocket);
-        domain.GetCn()->AddApplication(downSender);
+        Ptr<HandoverProbeSender> downSender;
+        if (probed || m_backgroundDown)
+        {
+            downSender = CreateObject<HandoverProbeSender>();
+            downSender->SetAttribute("RemotePort", UintegerValue(kDownPort));
+            downSender->SetAttribute("Interval", TimeValue(interval));
+            downSender->SetAttribute("PacketSize", UintegerValue(size));
+            downSender->SetAttribute("FlowId", UintegerValue(2 * n));
+            downSender->SetStartTime(start);
+            downSender->SetStopTime(stop);
+            downSender->SetSocket(downSocket);
+            domain.GetCn()->AddApplication(downSender);
+        }
         m_downSenders.push_back(downSender);
 
-        Ptr<HandoverProbeSender> upSender = CreateObject<HandoverProbeSender>();
-        upSender->SetAttribute("RemoteAddress", AddressValue(domain.GetCnAddress()));
-        upSender->SetAttribute("RemotePort", UintegerValue(kUpPort));
-        upSender->SetAttribute("Interval", TimeValue(m_interval));
-        upSender->SetAttribute("PacketSize", UintegerValue(m_packetSize));
-        upSender->SetAttribute("FlowId", UintegerValue(2 * n + 1));
-        // Half an interval after the downlink: on a radio the two flows
-        // would otherwise reach the air together and collide every time.
-        upSender->SetStartTime(start + m_interval / 2);
-        upSender->SetStopTime(stop);
-        domain.GetMn(n)->AddApplication(upSender);
+        Ptr<HandoverProbeSender> upSender;
+        if (probed || m_backgroundUp)
+        {
+            upSender = CreateObject<HandoverProbeSender>();
+            upSender->SetAttribute("RemoteAddress", AddressValue(domain.GetCnAddress()));
+            upSender->SetAttribute("RemotePort", UintegerValue(kUpPort));
+            upSender->SetAttribute("Interval", TimeValue(interval));
+            upSender->SetAttribute("PacketSize", UintegerValue(size));
+            upSender->SetAttribute("FlowId", UintegerValue(2 * n + 1));
+            // Half an interval after the downlink: on a radio the two flows
+            // would otherwise reach the air together and collide every time.
+            upSender->SetStartTime(start + interval / 2);
+            upSender->SetStopTime(stop);
+            domain.GetMn(n)->AddApplication(upSender);
+        }
         m_upSenders.push_back(upSender);
 
         // The MN's address exists once the LMA has given it a prefix:
@@ -98,7 +127,10 @@ HandoverMeasurementHelper::Install(Pmipv6DomainHelper& domain, Time start, Time 
             NS_ABORT_MSG_IF(home.IsAny(),
                             "mobile node " << n << " is not registered when its probe flow "
                                            << "starts; start the flows later");
-            m_downSenders[n]->SetAttribute("RemoteAddress", AddressValue(home));
+            if (m_downSenders[n])
+            {
+                m_downSenders[n]->SetAttribute("RemoteAddress", AddressValue(home));
+            }
         });
     }
     // The agents create their protocols when the nodes initialise, at 0.

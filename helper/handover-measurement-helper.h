@@ -64,6 +64,13 @@ class HandoverMeasurementHelper
     HandoverMeasurementHelper();
     void SetInterval(Time interval);
     void SetPacketSize(uint32_t bytes);
+    /**
+     * MNs from \p probedMns on carry background flows instead of probes:
+     * one packet of \p bytes every \p interval, downlink if \p down, uplink
+     * if \p up (without either, no flow and a null sender). Their records
+     * are counted but give no results (they do not hand over).
+     */
+    void SetBackground(uint32_t probedMns, Time interval, uint32_t bytes, bool down, bool up);
     void Install(Pmipv6DomainHelper& domain, Time start, Time stop);
     std::vector<Result> Compute() const;
 
@@ -80,6 +87,11 @@ class HandoverMeasurementHelper
     Pmipv6DomainHelper* m_domain{nullptr};
     Time m_interval{MilliSeconds(1)};
     uint32_t m_packetSize{64};
+    uint32_t m_probedMns{std::numeric_limits<uint32_t>::max()};
+    Time m_backgroundInterval{MilliSeconds(20)};
+    uint32_t m_backgroundSize{160};
+    bool m_backgroundDown{true};
+    bool m_backgroundUp{true};
     Time m_start;
     Time m_stop;
     std::vector<Ptr<HandoverProbeSender>> m_downSenders;

@@ -34,6 +34,12 @@ HandoverScheme::ScheduleHandover(Pmipv6DomainHelper& domain,
     domain.ScheduleHandover(mn, linkLost, toMag);
 }
 
+bool
+HandoverScheme::MakesPredictions() const
+{
+    return false;
+}
+
 std::map<std::string, HandoverScenario::SchemeFactory>&
 HandoverScenario::Registry()
 {
@@ -59,6 +65,21 @@ void
 HandoverScenario::RegisterTopologyScheme(const std::string& name, TopologyRunner runner)
 {
     TopologyRegistry()[name] = runner;
+}
+
+bool
+HandoverScenario::SchemeMakesPredictions(const std::string& name)
+{
+    if (TopologyRegistry().count(name))
+    {
+        return false; // ProMPt and MIPv6 decide otherwise (doc/prompt.rst)
+    }
+    auto it = Registry().find(name);
+    NS_ABORT_MSG_IF(it == Registry().end(), "unknown scheme " << name);
+    Config c;
+    c.scheme = name;
+    c.tpred = MilliSeconds(40);
+    return it->second(c)->MakesPredictions();
 }
 
 std::vector<std::string>
@@ -155,6 +176,25 @@ HandoverScenario::Config::Validate() const
     {
         err << "packetSize must be 16..65000 bytes (the probe header is 16). ";
     }
+    if (probedMns > domain.mns)
+    {
+        err << "probedMns (" << probedMns << ") must not exceed mns (" << domain.mns
+            << "); 0 probes every MN. ";
+    }
+    if (backgroundDirection != "down" && backgroundDirection != "up" &&
+        backgroundDirection != "both" && backgroundDirection != "none")
+    {
+        err << "backgroundDirection must be down, up, both or none, not '" << backgroundDirection
+            << "'. ";
+    }
+    if (!backgroundInterval.IsStrictlyPositive())
+    {
+        err << "backgroundInterval must be positive. ";
+    }
+    if (backgroundSize < 16 || backgroundSize > 65000)
+    {
+        err << "backgroundSize must be 16..65000 bytes (the probe header is 16). ";
+    }
     if (GetSpacing() < GetMinSpacing())
     {
         err << "spacing " << spacing.As(Time::MS) << " is too short for these delays; use at least "
@@ -166,6 +206,27 @@ HandoverScenario::Config::Validate() const
             << " (first registration, then Tpred and a few packets of steady flow). ";
     }
     return err.str();
+}
+
+uint32_t
+HandoverScenario::Config::GetProbedMns() const
+{
+    return probedMns == 0 ? domain.mns : probedMns;
+}
+
+RadioLoadCheck::Estimate
+HandoverScenario::Config::GetRadioLoad() const
+{
+    uint32_t probed = GetProbedMns();
+    uint32_t background = domain.mns - probed;
+    uint32_t directions = backgroundDirection == "both" ? 2 : backgroundDirection == "none" ? 0 : 1;
+    std::vector<RadioLoadCheck::Flow> flows{
+        {packetInterval, packetSize, 2 * probed},
+        {backgroundInterval, backgroundSize, directions * background}};
+    return RadioLoadCheck::Check(domain.access,
+                                 "the first access point of MAG 0",
+                                 domain.mns,
+                                 flows);
 }
 
 // How long the probe flows must run around each handover, and no longer:
@@ -263,6 +324,19 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
                  c.wrongPrediction);
     cmd.AddValue("packetInterval", "Interval of the probe flows", c.packetInterval);
     cmd.AddValue("packetSize", "UDP payload of the probe packets (bytes)", c.packetSize);
+    cmd.AddValue("probedMns",
+                 "Mobile nodes with probe flows, which hand over (0: all); the others stay "
+                 "at MAG 0 and carry the background load",
+                 c.probedMns);
+    cmd.AddValue("backgroundInterval",
+                 "Interval of each background flow (MNs beyond probedMns)",
+                 c.backgroundInterval);
+    cmd.AddValue("backgroundSize",
+                 "UDP payload of the background packets (bytes)",
+                 c.backgroundSize);
+    cmd.AddValue("backgroundDirection",
+                 "Background flows per MN: down, up, both or none",
+                 c.backgroundDirection);
     cmd.AddValue("handovers", "Handovers per mobile node", c.handovers);
     cmd.AddValue("spacing",
                  "Time between one mobile node's handovers (0: the shortest that keeps them apart)",
@@ -321,6 +395,10 @@ HandoverScenario::Run()
     }
     domain.Build(c.domain);
     domain.AssignStreams(kDomainStreamBase);
+    if (m_eventLog)
+    {
+        m_eventLog->Install(domain);
+    }
     if (!c.pcapPrefix.empty())
     {
         domain.EnablePcap(c.pcapPrefix);
@@ -336,10 +414,11 @@ HandoverScenario::Run()
     phase->SetStream(kPhaseStream);
     phase->SetAttribute("Max", DoubleValue(c.packetInterval.GetSeconds()));
     Time lastLoss;
-    for (uint32_t n = 0; n < c.domain.mns; ++n)
+    uint32_t probed = c.GetProbedMns();
+    for (uint32_t n = 0; n < probed; ++n)
     {
         uint32_t serving = 0;
-        Time offset = spacing * n / c.domain.mns;
+        Time offset = spacing * n / probed;
         for (uint32_t k = 0; k < c.handovers; ++k)
         {
             Time t = first + offset + spacing * k + Seconds(phase->GetValue());
@@ -356,6 +435,11 @@ HandoverScenario::Run()
     HandoverMeasurementHelper measure;
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
+    measure.SetBackground(probed,
+                          c.backgroundInterval,
+                          c.backgroundSize,
+                          c.backgroundDirection == "down" || c.backgroundDirection == "both",
+                          c.backgroundDirection == "up" || c.backgroundDirection == "both");
     Time flowStart = first - c.GetLeadTime();
     // Lossy signalling is about handovers: the first registrations go
     // through unharmed, the losses start with the probe flows.
@@ -387,8 +471,11 @@ HandoverScenario::Run()
     m_totals.events = Simulator::GetEventCount();
     for (uint32_t n = 0; n < c.domain.mns; ++n)
     {
-        m_totals.probePackets += measure.GetDownlinkSender(n)->GetSentCount() +
-                                 measure.GetUplinkSender(n)->GetSentCount();
+        for (Ptr<HandoverProbeSender> sender :
+             {measure.GetDownlinkSender(n), measure.GetUplinkSender(n)})
+        {
+            m_totals.probePackets += sender ? sender->GetSentCount() : 0;
+        }
         m_totals.probeReceived += measure.GetDownlinkReceiver(n)->GetRecords().size();
     }
     m_totals.probeReceived += measure.GetUplinkReceiver()->GetRecords().size();
@@ -405,6 +492,12 @@ HandoverScenario::Run()
     return results;
 }
 
+void
+HandoverScenario::SetEventLog(HandoverEventLog* log)
+{
+    m_eventLog = log;
+}
+
 const HandoverScenario::Totals&
 HandoverScenario::GetTotals() const
 {
@@ -417,6 +510,8 @@ HandoverScenario::CsvHeader(bool signalling, bool completion)
     return std::string(
                "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
                "handover,direction,latency_ms,loss_period_ms,lost_packets,max_extra_delay_ms,"
+               "mn,from_mag,to_mag,mns,probed_mns,packet_interval_ms,packet_size,"
+               "background_interval_ms,background_size,background_direction,channel_load,"
                "completion_ms,completion_from_decision_ms,tau_internet_ms") +
            (signalling ? ",signalling_messages,signalling_bytes" : "") +
            (completion ? ",signalling_loss,signalling_jitter_ms,completed,registered_ms,"
@@ -432,6 +527,12 @@ HandoverScenario::WriteCsv(std::ostream& os,
 {
     const Config& c = m_config;
     auto ms = [](Time t) { return t.GetSeconds() * 1e3; };
+    RadioLoadCheck::Estimate load = c.GetRadioLoad();
+    std::ostringstream loadText; // empty when not estimated
+    if (load.estimated)
+    {
+        loadText << load.load;
+    }
     for (const auto& r : results)
     {
         // Ideal access: DHO,L2 is the parameter; Wi-Fi: what the handover took.
@@ -455,7 +556,10 @@ HandoverScenario::WriteCsv(std::ostream& os,
            << rttMagLma << "," << rttMagMag << "," << rttMagAp << "," << RngSeedManager::GetRun()
            << "," << r.mn * c.handovers + r.handover << "," << r.direction << ","
            << r.metrics.latencyMs << "," << r.metrics.lossPeriodMs << "," << r.metrics.lostPackets
-           << "," << r.metrics.maxExtraDelayMs << ",";
+           << "," << r.metrics.maxExtraDelayMs << "," << r.mn << "," << r.l2.fromMag << ","
+           << r.l2.toMag << "," << c.domain.mns << "," << c.GetProbedMns() << ","
+           << ms(c.packetInterval) << "," << c.packetSize << "," << ms(c.backgroundInterval) << ","
+           << c.backgroundSize << "," << c.backgroundDirection << "," << loadText.str() << ",";
         // Completion (ProMPt, MIPv6): empty where it has no meaning.
         if (!std::isnan(r.completionMs))
         {

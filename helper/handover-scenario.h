@@ -7,9 +7,11 @@
 #ifndef HANDOVER_SCENARIO_H
 #define HANDOVER_SCENARIO_H
 
+#include "handover-event-log.h"
 #include "handover-measurement-helper.h"
 #include "pmipv6-domain-helper.h"
 #include "prompt-domain-helper.h"
+#include "radio-load-check.h"
 
 #include <functional>
 #include <iosfwd>
@@ -41,6 +43,9 @@ class HandoverScheme
                                   Time linkLost,
                                   uint32_t fromMag,
                                   uint32_t toMag);
+    /// Does the scheme act on an L2 prediction when Tpred > 0 (a wrong
+    /// prediction means something for it)? PMIPv6: no.
+    virtual bool MakesPredictions() const;
 };
 
 class HandoverScenario
@@ -54,6 +59,15 @@ class HandoverScenario
         bool wrongPrediction{false};
         Time packetInterval{MilliSeconds(1)};
         uint32_t packetSize{64};
+        /**
+         * MNs 0..probedMns-1 carry the probe flows (packetInterval, packetSize)
+         * and hand over; the others stay where every MN first attaches (MAG 0)
+         * and carry the background load. 0: every MN is probed.
+         */
+        uint32_t probedMns{0};
+        Time backgroundInterval{MilliSeconds(20)}; //!< of each background flow
+        uint32_t backgroundSize{160};              //!< UDP payload of background packets
+        std::string backgroundDirection{"both"};   //!< down, up, both or none
         uint32_t handovers{4};
         Time spacing{0};        //!< between one MN's handovers; 0: GetMinSpacing()
         Time firstHandover{0};  //!< 0: GetFirstHandover()
@@ -63,6 +77,14 @@ class HandoverScenario
         PromptDomainHelper::Parameters prompt;
         /// \return an empty string, or what is wrong
         std::string Validate() const;
+        /// The MNs with probe flows: probedMns, or every MN for 0.
+        uint32_t GetProbedMns() const;
+        /**
+         * The radio load of the busiest access channel, estimated before the
+         * run: every MN attaches first to MAG 0's first access point and the
+         * flows start before the first handover, so all flows share it then.
+         */
+        RadioLoadCheck::Estimate GetRadioLoad() const;
         /// How long before a link loss the flows must run: Tpred (or the
         /// CN-MN delay, if longer) and a few steady packets.
         Time GetLeadTime() const;
@@ -104,11 +126,15 @@ class HandoverScenario
     /// Make a scheme with its own topology available under \p name.
     static void RegisterTopologyScheme(const std::string& name, TopologyRunner runner);
     static std::vector<std::string> GetSchemeNames();
+    /// Does scheme \p name act on predictions (HandoverScheme::MakesPredictions)?
+    static bool SchemeMakesPredictions(const std::string& name);
 
     /// Add the scenario's options to \p cmd, bound to \p config.
     static void AddOptions(CommandLine& cmd, Config& config);
 
     explicit HandoverScenario(const Config& config);
+    /// Record the run's protocol events in \p log (installed on the domain Run() builds).
+    void SetEventLog(HandoverEventLog* log);
     /**
      * Build, run and destroy the simulation; returns one result per handover
      * and direction. With domain.mobility false: the plain-routing baseline,
@@ -153,6 +179,7 @@ class HandoverScenario
     static std::map<std::string, TopologyRunner>& TopologyRegistry();
     Config m_config;
     Totals m_totals;
+    HandoverEventLog* m_eventLog{nullptr};
 };
 
 } // namespace ns3

@@ -30,6 +30,7 @@
 #include "ns3/wifi-phy.h"
 #include "ns3/yans-wifi-helper.h"
 
+#include <algorithm>
 #include <sstream>
 #include <tuple>
 
@@ -66,13 +67,25 @@ SubnetBase(uint16_t a, uint16_t b)
 }
 } // namespace
 
+std::vector<std::string>
+Pmipv6DomainHelper::GetAccessNames()
+{
+    return {"ideal", "wifi"};
+}
+
 std::string
 Pmipv6DomainHelper::Parameters::Validate() const
 {
     std::ostringstream err;
-    if (access != "ideal" && access != "wifi")
+    std::vector<std::string> known = GetAccessNames();
+    if (std::find(known.begin(), known.end(), access) == known.end())
     {
-        err << "access must be 'ideal' or 'wifi', not '" << access << "'. ";
+        err << "access must be one of";
+        for (const auto& name : known)
+        {
+            err << " '" << name << "'";
+        }
+        err << ", not '" << access << "'. ";
     }
     if (mags < 1 || mags > 250)
     {

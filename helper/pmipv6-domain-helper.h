@@ -92,6 +92,9 @@ class Pmipv6DomainHelper
 
     Pmipv6DomainHelper();
 
+    /// The access types Parameters::access accepts (--access=NAME).
+    static std::vector<std::string> GetAccessNames();
+
     /// Extensions: a factory that makes one MagExtension for each MAG.
     void SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint32_t magIndex)> factory);
 

@@ -63,7 +63,8 @@ VARIANT_STYLE = {  # (interfaces, wrong prediction) -> colour, marker for FPMIPv
 def load(path):
     """Rows of the tidy CSV with numbers as floats and wrong_prediction as bool."""
     with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
+        # Provenance lines ("# key: value") come first: skip them.
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
     for row in rows:
         for key, value in row.items():
             if key.endswith("_ms") or key in ("n", "lost_packets_mean"):

@@ -69,7 +69,8 @@ def load(path):
         lambda: {"handovers": defaultdict(dict), "problems": {}, "registering": {}}
     )
     with open(path, newline="") as f:
-        for row in csv.DictReader(f):
+        # Provenance lines ("# key: value") come first: skip them.
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
             point = data[(row["scheme"], float(row["signalling_loss"]))]
             run = int(row["run"])
             point["handovers"][(run, int(row["handover"]))][row["direction"]] = row

@@ -62,8 +62,9 @@ def mean_ci95(values):
 
 
 def read_rows(path):
+    """The CSV's rows; provenance lines (# key: value) are skipped."""
     with open(path, newline="") as f:
-        return list(csv.DictReader(f))
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
 def table2(rows):

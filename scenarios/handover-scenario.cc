@@ -8,12 +8,14 @@
  *       --rttMagLma=30ms --rttMagMag=10ms --rttMagAp=5ms --handovers=4
  */
 #include "handover-scenario.h"
+#include "provenance.h"
+#include "radio-load-check.h"
 
 #include "ns3/command-line.h"
-#include "ns3/log.h"
 #include "ns3/rng-seed-manager.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -53,6 +55,9 @@ CheckOptionSyntax(const std::vector<std::string>& args)
         {"routeSwitchDelay", &timeValue},
         {"signallingLoss", &probabilityValue},
         {"packetSize", &unsignedValue},
+        {"backgroundInterval", &timeValue},
+        {"backgroundSize", &unsignedValue},
+        {"probedMns", &unsignedValue},
         {"handovers", &unsignedValue},
         {"mns", &unsignedValue},
         {"mags", &unsignedValue},
@@ -82,19 +87,124 @@ CheckOptionSyntax(const std::vector<std::string>& args)
     return ok;
 }
 
+/// \p text as a JSON string.
+std::string
+Json(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text)
+    {
+        out += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+/// \p items as a JSON array of strings.
+std::string
+JsonList(const std::vector<std::string>& items)
+{
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i)
+    {
+        out += (i ? ", " : "") + Json(items[i]);
+    }
+    return out + "]";
+}
+
+std::vector<std::string>
+SplitColumns(const std::string& header)
+{
+    std::vector<std::string> columns;
+    std::istringstream in(header);
+    std::string c;
+    while (std::getline(in, c, ','))
+    {
+        columns.push_back(c);
+    }
+    return columns;
+}
+
+/**
+ * --describe: what this build offers, as JSON, for drivers (sweep.py) that
+ * must not keep their own copies of the lists: schemes (and whether each acts
+ * on predictions), access types, the CSV columns (always, and those that
+ * --signalling and --completion append), the load check's threshold.
+ */
+void
+Describe(std::ostream& os)
+{
+    std::vector<std::string> base = SplitColumns(HandoverScenario::CsvHeader());
+    auto extra = [&base](bool signalling, bool completion) {
+        std::vector<std::string> all =
+            SplitColumns(HandoverScenario::CsvHeader(signalling, completion));
+        return std::vector<std::string>(all.begin() + base.size(), all.end());
+    };
+    os << "{\n  \"program\": \"handover-scenario\",\n  \"pmipv6_version\": "
+       << Json(Provenance::GetModuleVersion())
+       << ",\n  \"ns3_version\": " << Json(Provenance::GetNs3Version()) << ",\n  \"schemes\": [";
+    std::vector<std::string> schemes = HandoverScenario::GetSchemeNames();
+    for (size_t i = 0; i < schemes.size(); ++i)
+    {
+        os << (i ? ", " : "") << "{\"name\": " << Json(schemes[i]) << ", \"makes_predictions\": "
+           << (HandoverScenario::SchemeMakesPredictions(schemes[i]) ? "true" : "false") << "}";
+    }
+    os << "],\n  \"access\": " << JsonList(Pmipv6DomainHelper::GetAccessNames())
+       << ",\n  \"csv_columns\": " << JsonList(base)
+       << ",\n  \"signalling_columns\": " << JsonList(extra(true, false))
+       << ",\n  \"completion_columns\": " << JsonList(extra(false, true))
+       << ",\n  \"load_warn_fraction\": " << RadioLoadCheck::kWarnFraction << "\n}\n";
+}
+
+/**
+ * Run plotting/plot_msc.py (from the source tree this program was built
+ * from) on the event trace \p trace to draw \p chart.
+ */
+bool
+DrawMsc(const std::string& trace, const std::string& chart)
+{
+    auto quote = [](const std::string& s) { return Provenance::JoinCommandLine({s}); };
+    std::string command = std::string("/usr/bin/python3 ") +
+                          quote(std::string(PMIPV6_SOURCE_DIR) + "/plotting/plot_msc.py") + " " +
+                          quote(trace) + " " + quote(chart);
+    if (std::system(command.c_str()) != 0)
+    {
+        std::cerr << "handover-scenario: drawing the chart failed: " << command << std::endl;
+        return false;
+    }
+    return true;
+}
+
 /// Parse \p args as one run's options and run it; false on bad options.
 bool
 RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std::string& csvPath)
 {
     HandoverScenario::Config config;
+    bool strictLoad = false;
     bool verbose = false;
+    std::string tracePath;
+    std::string mscPath;
     bool signalling = false;
     bool completion = false;
     CommandLine cmd(__FILE__);
     cmd.Usage("One PMIPv6-family handover experiment; prints CSV (see README.md).");
     HandoverScenario::AddOptions(cmd, config);
     cmd.AddValue("csv", "Write the CSV to this file instead of standard output", csvPath);
-    cmd.AddValue("verbose", "Log the protocol state machines (INFO level)", verbose);
+    cmd.AddValue("strictLoad",
+                 "Refuse to run (instead of warning) when the flows would load a radio "
+                 "channel above RadioLoadCheck::kWarnFraction of its airtime",
+                 strictLoad);
+    cmd.AddValue("verbose",
+                 "Print every protocol event once on standard error: time, node (MN0, MAG1, "
+                 "LMA, ...), event, message, MN, details",
+                 verbose);
+    cmd.AddValue("trace",
+                 "Write the same events as CSV to this file "
+                 "(time_ms,node,event,message,mn,peer,uid,details)",
+                 tracePath);
+    cmd.AddValue("msc",
+                 "Draw the first handover's message sequence chart into this file (.png or "
+                 ".pdf; plotting/plot_msc.py on the event trace)",
+                 mscPath);
     cmd.AddValue("signalling",
                  "Append signalling_messages,signalling_bytes: Mobility Header messages "
                  "sent in each handover's window",
@@ -125,34 +235,60 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
         std::cerr << "handover-scenario: " << err << std::endl;
         return false;
     }
-    const char* verboseComponents[] = {"Pmipv6Mag",
-                                       "Pmipv6Lma",
-                                       "MobilityL4Protocol",
-                                       "FastHandoverMagExtension",
-                                       "Fpmipv6MagExtension",
-                                       "Pfmipv6MagExtension",
-                                       "MnInterfaceShim",
-                                       "PromptMap",
-                                       "PromptAr",
-                                       "PromptMnClient",
-                                       "Mipv6MnClient",
-                                       "Mipv6HomeAgent"};
-    if (verbose)
+    RadioLoadCheck::Estimate load = config.GetRadioLoad();
+    if (load.Exceeds())
     {
-        for (const char* c : verboseComponents)
+        std::cerr << "handover-scenario: " << (strictLoad ? "ERROR" : "WARNING")
+                  << ": radio load of " << load.Describe()
+                  << ". The results would measure congestion, not the handover: probe fewer "
+                     "MNs (--probedMns) with a lighter background, or probe less often "
+                     "(--packetInterval)."
+                  << std::endl;
+        if (strictLoad)
         {
-            LogComponentEnable(c, LogLevel(LOG_LEVEL_INFO | LOG_PREFIX_TIME | LOG_PREFIX_NODE));
+            return false;
         }
     }
+    Provenance provenance("handover-scenario");
+    provenance.Add("command_line", Provenance::JoinCommandLine(args));
+    provenance.Add("radio_load", load.Describe());
+    provenance.Add("radio_load_warning", load.Exceeds() ? "yes" : "no");
     HandoverScenario scenario(config);
-    auto results = scenario.Run();
+    HandoverEventLog events;
+    std::ofstream trace;
+    std::string traceFile = tracePath;
+    if (traceFile.empty() && !mscPath.empty())
+    {
+        traceFile = mscPath + ".trace.csv"; // the chart's input, kept beside it
+    }
+    if (!traceFile.empty())
+    {
+        trace.open(traceFile);
+        if (!trace)
+        {
+            std::cerr << "handover-scenario: cannot write " << traceFile << std::endl;
+            return false;
+        }
+        provenance.Write(trace);
+        trace << HandoverEventLog::CsvHeader() << "\n";
+        events.SetCsvOutput(&trace);
+    }
     if (verbose)
     {
-        // In a batch, only this run logs: the next ones pay nothing for it.
-        for (const char* c : verboseComponents)
-        {
-            LogComponentDisable(c, LOG_LEVEL_ALL);
-        }
+        events.SetTextOutput(&std::cerr);
+    }
+    if (verbose || trace.is_open())
+    {
+        scenario.SetEventLog(&events);
+    }
+    auto results = scenario.Run();
+    if (trace.is_open())
+    {
+        trace.close();
+    }
+    if (!mscPath.empty() && !DrawMsc(traceFile, mscPath))
+    {
+        return false;
     }
     std::ofstream file;
     std::ostream* os = &out;
@@ -168,7 +304,13 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     }
     if (header || file.is_open())
     {
+        provenance.Write(*os);
         *os << HandoverScenario::CsvHeader(signalling, completion) << "\n";
+    }
+    else // a run of a batch: its own options and load ahead of its rows
+    {
+        *os << "# run_options: " << Provenance::JoinCommandLine(args)
+            << "\n# radio_load: " << load.Describe() << "\n";
     }
     scenario.WriteCsv(*os, results, signalling, completion);
     const auto& totals = scenario.GetTotals();
@@ -198,6 +340,11 @@ int
 main(int argc, char* argv[])
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (std::find(args.begin(), args.end(), "--describe") != args.end())
+    {
+        Describe(std::cout);
+        return 0;
+    }
     bool batch = false;
     for (auto it = args.begin(); it != args.end();)
     {
@@ -222,6 +369,10 @@ main(int argc, char* argv[])
         return std::find(args.begin(), args.end(), flag) != args.end() ||
                std::find(args.begin(), args.end(), flag + "=true") != args.end();
     };
+    Provenance provenance("handover-scenario --batch");
+    provenance.Set("rng_run", "per run: the run column");
+    provenance.Add("command_line", Provenance::JoinCommandLine(args));
+    provenance.Write(std::cout);
     std::cout << HandoverScenario::CsvHeader(given("--signalling"), given("--completion")) << "\n";
     std::string line;
     while (std::getline(std::cin, line))

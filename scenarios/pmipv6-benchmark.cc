@@ -46,6 +46,7 @@
 #include "binding-cache.h"
 #include "binding-update-list.h"
 #include "handover-scenario.h"
+#include "provenance.h"
 
 #include "ns3/command-line.h"
 #include "ns3/simulator.h"
@@ -306,6 +307,10 @@ main(int argc, char* argv[])
         mnsValues.push_back(std::stoul(item));
     }
 
+    Provenance provenance("pmipv6-benchmark");
+    provenance.Add("command_line",
+                   Provenance::JoinCommandLine(std::vector<std::string>(argv + 1, argv + argc)));
+    provenance.Write(std::cout);
     std::cout << "# " << config.domain.access << " access, " << config.domain.mags << " MAGs, "
               << config.handovers << " handovers per MN " << config.spacing.As(Time::MS)
               << " apart, probes every " << config.packetInterval.As(Time::MS) << "; rss "

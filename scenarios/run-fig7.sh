@@ -29,8 +29,10 @@ $sweep --seeds 1 --handovers 3 --access wifi --tpred-step 10 \
     --schemes pmipv6,fpmipv6,pfmipv6-predictive,pfmipv6-reactive \
     --raw "$out/raw-wifi.csv" --out "$out/part-wifi.csv" "$@"
 
-# One tidy CSV for the plotter.
-{ head -n 1 "$out/part-ideal.csv"; for f in "$out"/part-*.csv; do tail -n +2 "$f"; done; } \
+# One tidy CSV for the plotter: the first part's provenance lines and
+# header, then every part's rows.
+{ grep '^#' "$out/part-ideal.csv"; grep -v '^#' "$out/part-ideal.csv" | head -n 1
+  for f in "$out"/part-*.csv; do grep -v '^#' "$f" | tail -n +2; done; } \
     > "$out/fig7-sweep.csv"
 rm -f "$out"/part-*.csv
 /usr/bin/python3 "$here/plotting/plot_fig7.py" "$out/fig7-sweep.csv" "$out/plots" | tee "$out/deviations.txt"

@@ -57,7 +57,11 @@ for j in $(seq 0 $(( jobs - 1 ))); do
     "$bin" "${common[@]}" < "$tmp/lines.$j" > "$tmp/out.$j" &
 done
 wait
-{ head -n 1 "$tmp/out.0"; for f in "$tmp"/out.*; do grep -v -e '^#' -e '^scheme,' "$f"; done; } \
+# The first batch's provenance lines (without the per-run ones) and header,
+# then every batch's rows.
+{ grep -e '^# ' "$tmp/out.0" | grep -v -e '^# run_options:' -e '^# radio_load:'
+  grep -m 1 '^scheme,' "$tmp/out.0"
+  for f in "$tmp"/out.*; do grep -v -e '^#' -e '^scheme,' "$f"; done; } \
     > "$out/lossy-signalling.csv"
 /usr/bin/python3 "$here/plotting/plot_lossy_signalling.py" "$out/lossy-signalling.csv" "$out" \
     | tee "$out/lossy-signalling.txt"

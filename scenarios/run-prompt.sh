@@ -45,7 +45,9 @@ run() {
         "$bin" "${common[@]}" "$@" < "$f" > "$f.csv" &
     done
     wait
-    { head -n 1 "$tmp/$name.part.0.csv"
+    # The provenance lines (# key: value) of the first batch, its header, every row.
+    { grep -e '^# ' "$tmp/$name.part.0.csv" | grep -v '^#done'
+      grep -m 1 -e '^scheme,' "$tmp/$name.part.0.csv"
       for f in "$tmp/$name".part.*.csv; do grep -v -e '^#' -e '^scheme,' "$f"; done; } \
         > "$out/prompt-$name.csv"
 }

@@ -3,12 +3,22 @@
 """Sweep runner for the Fig. 7 reproduction (the FPMIPv6 paper).
 
 Runs build/handover-scenario over a grid of scheme x access x interfaces x
-wrong prediction x Tpred x seed, in --jobs parallel `--batch` processes, and
-writes
+wrong prediction x MNs x background load x Tpred x seed, in --jobs parallel
+`--batch` processes, and writes
   --raw  one row per run, handover and direction (the scenario's rows plus
          the interfaces and wrong_prediction of the run), and
   --out  the tidy CSV: per point mean and 95 % confidence interval over all
          runs x handovers (columns TIDY_COLUMNS), read by plotting/plot_fig7.py.
+
+Both files start with provenance lines "# key: value" (this command line, the
+scenario's version and ns-3's, the date); read them with pandas
+read_csv(..., comment='#') or skip lines starting with '#'. Points with
+different numbers of MNs, probed MNs, probe or background loads are never
+averaged together: they are columns of the point.
+
+The scheme and access names, and whether a scheme makes predictions, come
+from the scenario itself (`handover-scenario --describe`), so a scheme
+registered in C++ is known here at once.
 
 Example (the paper's Fig. 7, 5 seeds x 10 handovers per point):
   python3 scenarios/sweep.py --schemes pmipv6,fpmipv6 --seeds 5 --handovers 10 \
@@ -21,8 +31,11 @@ followed by a line "#done". Lines starting with "#" are otherwise ignored.
 
 import argparse
 import csv
+import itertools
+import json
 import math
 import os
+import shlex
 import subprocess
 import sys
 import threading
@@ -30,11 +43,15 @@ import time
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# What the scenario prints per run, handover and direction.
+# The columns of the scenario's rows that this script reads (the scenario
+# prints more: `handover-scenario --describe` lists them all; the raw CSV
+# keeps every one).
 SCENARIO_COLUMNS = [
     "scheme", "access", "tpred_ms", "dho_l2_ms", "rtt_mag_lma_ms", "rtt_mag_mag_ms",
     "rtt_mag_ap_ms", "run", "handover", "direction", "latency_ms", "loss_period_ms",
-    "lost_packets", "max_extra_delay_ms",
+    "lost_packets", "max_extra_delay_ms", "mns", "probed_mns", "packet_interval_ms",
+    "packet_size", "background_interval_ms", "background_size", "background_direction",
+    "channel_load",
 ]
 # Options of a run that the scenario does not echo in its rows.
 RUN_COLUMNS = ["interfaces", "wrong_prediction"]
@@ -42,23 +59,47 @@ RUN_COLUMNS = ["interfaces", "wrong_prediction"]
 # One tidy row per point: these columns identify it ...
 POINT_COLUMNS = [
     "scheme", "access", "interfaces", "wrong_prediction", "tpred_ms", "dho_l2_ms",
-    "rtt_mag_lma_ms", "rtt_mag_mag_ms", "rtt_mag_ap_ms", "direction",
+    "rtt_mag_lma_ms", "rtt_mag_mag_ms", "rtt_mag_ap_ms", "mns", "probed_mns",
+    "packet_interval_ms", "packet_size", "background_interval_ms", "background_size",
+    "background_direction", "direction",
 ]
 NUMERIC_POINT_COLUMNS = {"tpred_ms", "dho_l2_ms", "rtt_mag_lma_ms", "rtt_mag_mag_ms",
-                         "rtt_mag_ap_ms", "interfaces"}
-# ... and these summarise it.
+                         "rtt_mag_ap_ms", "interfaces", "mns", "probed_mns", "packet_interval_ms",
+                         "packet_size", "background_interval_ms", "background_size"}
+# ... and these summarise it (channel_load: the scenario's estimate for the
+# point, the same for all its rows).
 TIDY_COLUMNS = POINT_COLUMNS + [
-    "n", "latency_mean_ms", "latency_ci95_ms", "loss_period_mean_ms", "loss_period_ci95_ms",
+    "channel_load", "n", "latency_mean_ms", "latency_ci95_ms", "loss_period_mean_ms", "loss_period_ci95_ms",
     "lost_packets_mean", "max_extra_delay_mean_ms", "max_extra_delay_ci95_ms",
 ]
 
 MEASURED = "measured"
 
-SCHEMES = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive",
-           "prompt-scheduled", "prompt-unscheduled", "mipv6-eap-aka"]
-# A wrong prediction needs a prediction; these schemes never make one.
-SCHEMES_WITHOUT_PREDICTION = {"pmipv6", "pfmipv6-reactive",
-                              "prompt-scheduled", "prompt-unscheduled", "mipv6-eap-aka"}
+# The order of the schemes in the tidy CSV, when they are there; schemes
+# the scenario registers beyond these follow in its order.
+PREFERRED_SCHEME_ORDER = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive"]
+
+
+def describe(binary):
+    """What the scenario offers (`binary --describe`): schemes, access, columns, version."""
+    try:
+        result = subprocess.run([binary, "--describe"], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    except OSError as error:
+        raise ScenarioError("cannot run %s --describe: %s" % (binary, error))
+    if result.returncode != 0:
+        raise ScenarioError("%s --describe failed: %s" % (binary, result.stderr.strip()))
+    try:
+        return json.loads(result.stdout)
+    except ValueError as error:
+        raise ScenarioError("%s --describe printed no JSON: %s" % (binary, error))
+
+
+def scheme_order(description):
+    """Scheme names in the order the tidy CSV lists them."""
+    names = [s["name"] for s in description.get("schemes", [])] if description else []
+    return ([n for n in PREFERRED_SCHEME_ORDER if n in names or not names]
+            + [n for n in names if n not in PREFERRED_SCHEME_ORDER])
 
 # Two-sided 95 % Student t quantiles t(0.975, dof), dof = 1..30, then a few
 # larger dof; in between, interpolate linearly in 1/dof (exact to 1e-3).
@@ -124,38 +165,47 @@ def parse_bool(text):
     raise argparse.ArgumentTypeError("not a boolean: %r" % text)
 
 
-def build_runs(args):
+def build_runs(args, description):
     """All runs of the sweep: list of (option line, {interfaces, wrong_prediction})."""
     runs = []
     skipped = set()
-    for scheme in comma_list(args.schemes):
-        for access in comma_list(args.access):
-            for interfaces in comma_list(args.interfaces):
-                for wrong in [parse_bool(w) for w in comma_list(args.wrong_prediction)]:
-                    if wrong == "true" and scheme in SCHEMES_WITHOUT_PREDICTION:
-                        skipped.add(scheme)
-                        continue
-                    for tpred in frange(args.tpred_min, args.tpred_max, args.tpred_step):
-                        for seed in range(1, args.seeds + 1):
-                            options = [
-                                "--scheme=" + scheme,
-                                "--access=" + access,
-                                "--interfaces=" + interfaces,
-                                "--wrongPrediction=" + wrong,
-                                "--tpred=" + ms(tpred),
-                                "--dhoL2=" + ms(args.dho_l2),
-                                "--rttMagLma=" + ms(args.rtt_mag_lma),
-                                "--rttMagMag=" + ms(args.rtt_mag_mag),
-                                "--rttMagAp=" + ms(args.rtt_mag_ap),
-                                "--packetInterval=" + ms(args.packet_interval),
-                                "--handovers=%d" % args.handovers,
-                                "--mns=1",
-                                "--RngRun=%d" % seed,
-                            ]
-                            if args.extra:
-                                options.append(args.extra)
-                            runs.append((" ".join(options),
-                                         {"interfaces": interfaces, "wrong_prediction": wrong}))
+    predicting = {s["name"] for s in description["schemes"] if s["makes_predictions"]}
+    grid = itertools.product(
+        comma_list(args.schemes), comma_list(args.access), comma_list(args.interfaces),
+        [parse_bool(w) for w in comma_list(args.wrong_prediction)],
+        frange(args.tpred_min, args.tpred_max, args.tpred_step),
+        [int(n) for n in comma_list(args.mns)],
+        [float(b) for b in comma_list(args.background_interval)],
+        range(1, args.seeds + 1))
+    for scheme, access, interfaces, wrong, tpred, mns, background, seed in grid:
+        if wrong == "true" and scheme not in predicting:
+            skipped.add(scheme)
+            continue
+        options = [
+            "--scheme=" + scheme,
+            "--access=" + access,
+            "--interfaces=" + interfaces,
+            "--wrongPrediction=" + wrong,
+            "--tpred=" + ms(tpred),
+            "--dhoL2=" + ms(args.dho_l2),
+            "--rttMagLma=" + ms(args.rtt_mag_lma),
+            "--rttMagMag=" + ms(args.rtt_mag_mag),
+            "--rttMagAp=" + ms(args.rtt_mag_ap),
+            "--packetInterval=" + ms(args.packet_interval),
+            "--packetSize=%d" % args.packet_size,
+            "--handovers=%d" % args.handovers,
+            "--mns=%d" % mns,
+            "--probedMns=%d" % min(args.probed_mns, mns),
+            "--backgroundInterval=" + ms(background),
+            "--backgroundSize=%d" % args.background_size,
+            "--backgroundDirection=" + args.background_direction,
+            "--RngRun=%d" % seed,
+        ]
+        if args.strict_load:
+            options.append("--strictLoad=true")
+        if args.extra:
+            options.append(args.extra)
+        runs.append((" ".join(options), {"interfaces": interfaces, "wrong_prediction": wrong}))
     for scheme in sorted(skipped):
         print("sweep: no wrong-prediction runs for %s (it makes no prediction)" % scheme,
               file=sys.stderr)
@@ -436,7 +486,7 @@ def read_raw(paths):
     headers = []
     for path in paths:
         with open(path, newline="") as f:
-            reader = csv.DictReader(f)
+            reader = csv.DictReader(without_comments(f))
             fields = reader.fieldnames or []
             missing = [c for c in SCENARIO_COLUMNS + RUN_COLUMNS if c not in fields]
             if missing:
@@ -445,6 +495,11 @@ def read_raw(paths):
             headers.append([c for c in reader.fieldnames if c not in RUN_COLUMNS])
             rows.extend(reader)
     return rows, headers
+
+
+def without_comments(lines):
+    """The lines of a CSV file without its provenance lines (starting with '#')."""
+    return (line for line in lines if not line.startswith("#"))
 
 
 def shard(runs, spec):
@@ -467,8 +522,11 @@ def canonical(column, value):
     return value
 
 
-def aggregate(rows):
-    """Tidy rows: mean and 95 % CI per point over all runs x handovers."""
+def aggregate(rows, schemes=PREFERRED_SCHEME_ORDER):
+    """Tidy rows: mean and 95 % CI per point over all runs x handovers.
+
+    `schemes` orders the points' schemes (others follow, by name).
+    """
     groups = {}
     for row in rows:
         # On real radios DHO,L2 is measured per handover, not set: it is a
@@ -479,9 +537,12 @@ def aggregate(rows):
 
     def sort_key(key):
         point = dict(zip(POINT_COLUMNS, key))
-        scheme_rank = SCHEMES.index(point["scheme"]) if point["scheme"] in SCHEMES else len(SCHEMES)
+        scheme_rank = schemes.index(point["scheme"]) if point["scheme"] in schemes else len(schemes)
         return (scheme_rank, point["scheme"], point["access"], float(point["interfaces"]),
-                point["wrong_prediction"], point["direction"],
+                point["wrong_prediction"], float(point["mns"]), float(point["probed_mns"]),
+                float(point["packet_interval_ms"]), float(point["packet_size"]),
+                float(point["background_interval_ms"]), float(point["background_size"]),
+                point["background_direction"], point["direction"],
                 -1.0 if point["dho_l2_ms"] == MEASURED else float(point["dho_l2_ms"]),
                 float(point["rtt_mag_lma_ms"]),
                 float(point["rtt_mag_mag_ms"]), float(point["rtt_mag_ap_ms"]),
@@ -500,6 +561,7 @@ def aggregate(rows):
         out = dict(zip(POINT_COLUMNS, key))
         if out["dho_l2_ms"] == MEASURED:
             out["dho_l2_ms"] = mean_ci95(column("dho_l2_ms"))[0]
+        out["channel_load"] = members[0]["channel_load"]
         out["n"] = len(members)
         out["latency_mean_ms"], out["latency_ci95_ms"] = mean_ci95(column("latency_ms"))
         out["loss_period_mean_ms"], out["loss_period_ci95_ms"] = mean_ci95(column("loss_period_ms"))
@@ -510,10 +572,40 @@ def aggregate(rows):
     return tidy
 
 
-def write_csv(path, columns, rows):
+def provenance(argv, description, binary):
+    """The provenance lines' fields of this sweep's output (list of (key, value))."""
+    fields = [("program", "scenarios/sweep.py"),
+              ("command_line", " ".join(shlex.quote(a) for a in argv)),
+              ("date", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))]
+    if description:
+        fields += [("scenario", binary),
+                   ("pmipv6_version", description.get("pmipv6_version", "?")),
+                   ("ns3_version", description.get("ns3_version", "?")),
+                   ("load_warn_fraction", str(description.get("load_warn_fraction", "?")))]
+    fields.append(("rng_run", "per row: the run column (RngRun 1..seeds)"))
+    return fields
+
+
+def read_provenance(paths):
+    """The provenance lines ("# key: value") of the given CSV files, as (key, value)."""
+    fields = []
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                if not line.startswith("#"):
+                    break
+                key, _, value = line[1:].strip().partition(":")
+                fields.append((key.strip(), value.strip()))
+    return fields
+
+
+def write_csv(path, columns, rows, fields=()):
+    """Write rows as CSV at `path`, after one "# key: value" line per field."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     with open(path, "w", newline="") as f:
+        for key, value in fields:
+            f.write("# %s: %s\n" % (key, value.replace("\n", " ")))
         writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
@@ -538,7 +630,7 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     p.add_argument("--schemes", default="pmipv6,fpmipv6",
-                   help="comma list of " + ",".join(SCHEMES))
+                   help="comma list of the scenario's schemes (handover-scenario --describe)")
     p.add_argument("--tpred-min", type=float, default=0.0, help="ms")
     p.add_argument("--tpred-max", type=float, default=60.0, help="ms")
     p.add_argument("--tpred-step", type=float, default=1.0, help="ms")
@@ -549,7 +641,23 @@ def parse_args(argv):
     p.add_argument("--rtt-mag-mag", type=float, default=10.0, help="ms")
     p.add_argument("--rtt-mag-ap", type=float, default=5.0, help="ms")
     p.add_argument("--packet-interval", type=float, default=1.0, help="probe interval in ms")
-    p.add_argument("--access", default="ideal", help="comma list of ideal,wifi")
+    p.add_argument("--access", default="ideal",
+                   help="comma list of the scenario's access types (e.g. ideal,wifi)")
+    p.add_argument("--mns", default="1",
+                   help="comma list of the numbers of MNs (e.g. 1,2,5,10)")
+    p.add_argument("--probed-mns", type=int, default=0,
+                   help="MNs with probe flows, which hand over (0: all); the others stay at "
+                        "MAG 0 with background flows")
+    p.add_argument("--packet-size", type=int, default=64, help="probe UDP payload (bytes)")
+    p.add_argument("--background-interval", default="20",
+                   help="comma list of background flow intervals in ms (each its own point)")
+    p.add_argument("--background-size", type=int, default=160,
+                   help="background UDP payload (bytes)")
+    p.add_argument("--background-direction", default="both",
+                   choices=["down", "up", "both", "none"])
+    p.add_argument("--strict-load", action="store_true",
+                   help="fail a run whose flows would load a radio channel above the "
+                        "scenario's limit (handover-scenario --strictLoad) instead of warning")
     p.add_argument("--interfaces", default="1", help="comma list, e.g. 1,2")
     p.add_argument("--wrong-prediction", default="false", help="comma list of false,true")
     p.add_argument("--extra", default="", help="raw options appended to every run")
@@ -570,11 +678,27 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if args.seeds < 1 or args.jobs < 1 or args.handovers < 1 or args.chunk_size < 1:
         p.error("--seeds, --jobs, --handovers and --chunk-size must be >= 1")
-    unknown = [s for s in comma_list(args.schemes) if s not in SCHEMES]
-    if unknown:
-        p.error("unknown scheme(s) %s; known: %s" % (",".join(unknown), ",".join(SCHEMES)))
+    if args.probed_mns < 0 or any(int(n) < 1 for n in comma_list(args.mns)):
+        p.error("--mns must be >= 1 and --probed-mns >= 0")
     if not args.merge and not args.dask and not os.access(args.binary, os.X_OK):
         p.error("scenario binary %s is missing or not executable (build it first)" % args.binary)
+    args.description = None
+    if os.access(args.binary, os.X_OK):
+        try:
+            args.description = describe(args.binary)
+        except ScenarioError as error:
+            p.error(str(error))
+    elif not args.merge:
+        p.error("--describe needs the scenario here too: %s is missing (with --dask, build "
+                "the same scenario at that path on this machine)" % args.binary)
+    if args.description and not args.merge:
+        for option, known in (("scheme", [s["name"] for s in args.description["schemes"]]),
+                              ("access", args.description["access"])):
+            given = comma_list(getattr(args, option + "s" if option == "scheme" else option))
+            unknown = [g for g in given if g not in known]
+            if unknown:
+                p.error("unknown %s(s) %s; the scenario knows: %s"
+                        % (option, ",".join(unknown), ",".join(known)))
     return args
 
 
@@ -585,7 +709,7 @@ def main(argv=None):
         if args.merge:
             rows, headers = read_raw(args.merge)
         else:
-            runs = build_runs(args)
+            runs = build_runs(args, args.description)
             if args.shard:
                 runs = shard(runs, args.shard)
             if not runs:
@@ -598,13 +722,20 @@ def main(argv=None):
                 print("sweep: %d runs in %d processes of %s" % (len(runs), jobs, args.binary),
                       file=sys.stderr)
                 rows, headers = run_all(runs, args.binary, jobs)
-        tidy = aggregate(rows)
+        tidy = aggregate(rows, scheme_order(args.description))
     except ScenarioError as error:
         print("sweep: FAILED: %s" % error, file=sys.stderr)
         return 1
+    fields = provenance(["sweep.py"] + (sys.argv[1:] if argv is None else argv),
+                        args.description, args.binary)
+    if args.merge:
+        fields += [("merged_from", " ".join(args.merge))]
+        for key, value in read_provenance(args.merge):
+            if ("input_" + key, value) not in fields:
+                fields.append(("input_" + key, value))
     if args.raw:
-        write_csv(args.raw, raw_columns(headers), rows)
-    write_csv(args.out, TIDY_COLUMNS, tidy)
+        write_csv(args.raw, raw_columns(headers), rows, fields)
+    write_csv(args.out, TIDY_COLUMNS, tidy, fields)
     print("sweep: %d rows, %d points -> %s%s; wall time %.1f s"
           % (len(rows), len(tidy), args.out, " and " + args.raw if args.raw else "",
              time.monotonic() - started), file=sys.stderr)

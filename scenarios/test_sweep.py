@@ -14,6 +14,7 @@ Run: /usr/bin/python3 scenarios/test_sweep.py (ctest sets PMIPV6_SCENARIO
 to the built handover-scenario; default build/handover-scenario).
 """
 import csv
+import json
 import os
 import shutil
 import socket
@@ -51,12 +52,14 @@ def sweep(*args):
 
 def rows(path):
     with open(path, newline="") as f:
-        return sorted(tuple(sorted(r.items())) for r in csv.DictReader(f))
+        lines = [line for line in f if not line.startswith("#")]
+    return sorted(tuple(sorted(r.items())) for r in csv.DictReader(lines))
 
 
 def text(path):
+    """The file's CSV lines, without its provenance lines (date, command line)."""
     with open(path) as f:
-        return f.read()
+        return "".join(line for line in f if not line.startswith("#"))
 
 
 def free_port():
@@ -137,6 +140,53 @@ class SweepRunners(unittest.TestCase):
                 except subprocess.TimeoutExpired:
                     process.kill()
             log.close()
+
+
+class SweepOverLoad(unittest.TestCase):
+    """Sweeping N and the background load: one point per (N, load), never averaged together."""
+
+    def test_points_per_mns_and_background(self):
+        with tempfile.TemporaryDirectory(prefix="sweep-load-") as tmp:
+            raw = os.path.join(tmp, "raw.csv")
+            out = os.path.join(tmp, "out.csv")
+            result = subprocess.run(
+                [sys.executable, SWEEP, "--schemes", "pmipv6", "--tpred-max", "0",
+                 "--seeds", "2", "--handovers", "2", "--mns", "1,3", "--probed-mns", "1",
+                 "--background-interval", "10,40", "--packet-interval", "20",
+                 "--jobs", "2", "--binary", BINARY, "--raw", raw, "--out", out],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            raw_rows = [dict(r) for r in rows(raw)]
+            tidy = [dict(r) for r in rows(out)]
+            with open(out) as f:
+                fields = dict(line[2:].rstrip("\n").split(": ", 1) for line in f
+                              if line.startswith("# "))
+            describe = json.loads(subprocess.run([BINARY, "--describe"], stdout=subprocess.PIPE,
+                                                 text=True).stdout)
+        # Only the probed MN hands over; the raw rows say N and the load.
+        self.assertEqual({r["mn"] for r in raw_rows}, {"0"})
+        self.assertEqual({(r["mns"], r["probed_mns"]) for r in raw_rows}, {("1", "1"), ("3", "1")})
+        # 2 N x 2 background intervals x 2 directions, each 2 seeds x 2 handovers.
+        self.assertEqual(len(tidy), 8)
+        for point in tidy:
+            members = [r for r in raw_rows
+                       if (r["mns"], r["background_interval_ms"], r["direction"])
+                       == (point["mns"], point["background_interval_ms"], point["direction"])]
+            self.assertEqual(int(point["n"]), len(members))
+            self.assertEqual(len(members), 4)
+        # Provenance: this command, the scenario's version as it describes itself.
+        self.assertEqual(fields["program"], "scenarios/sweep.py")
+        self.assertIn("--mns 1,3", fields["command_line"])
+        self.assertEqual(fields["pmipv6_version"], describe["pmipv6_version"])
+        self.assertEqual(fields["ns3_version"], describe["ns3_version"])
+
+    def test_unknown_scheme_names_the_scenarios_schemes(self):
+        result = subprocess.run([sys.executable, SWEEP, "--schemes", "no-such", "--binary", BINARY,
+                                 "--out", os.devnull], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("the scenario knows: ", result.stderr)
+        self.assertIn("pmipv6", result.stderr.split("the scenario knows: ")[1])
 
 
 if __name__ == "__main__":
