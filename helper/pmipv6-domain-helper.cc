@@ -131,6 +131,18 @@ Pmipv6DomainHelper::SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint3
 }
 
 void
+Pmipv6DomainHelper::SetLmaExtension(const std::string& typeId)
+{
+    m_lmaExtensionFactory.SetTypeId(typeId);
+}
+
+ObjectFactory&
+Pmipv6DomainHelper::GetLmaExtensionFactory()
+{
+    return m_lmaExtensionFactory;
+}
+
+void
 Pmipv6DomainHelper::InstallIpv6(Ptr<Node> node)
 {
     // Static routing inside a list, so that agents can put their routing
@@ -332,6 +344,10 @@ Pmipv6DomainHelper::InstallAgents()
     }
     m_lmaApp = CreateObject<Pmipv6Lma>();
     m_lmaApp->SetAddress(m_lmaAddress);
+    if (m_lmaExtensionFactory.IsTypeIdSet())
+    {
+        m_lmaApp->SetExtension(m_lmaExtensionFactory.Create<LmaExtension>());
+    }
     m_lma->AddApplication(m_lmaApp);
     for (uint32_t i = 0; i < m_p.mags; ++i)
     {

@@ -94,6 +94,9 @@ class Pmipv6DomainHelper
 
     /// Extensions: a factory that makes one MagExtension for each MAG.
     void SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint32_t magIndex)> factory);
+    /// The LMA's extension, by TypeId and attributes (none: plain PMIPv6).
+    void SetLmaExtension(const std::string& typeId);
+    ObjectFactory& GetLmaExtensionFactory();
 
     /// Build everything; aborts with a clear message on bad parameters.
     void Build(const Parameters& p);
@@ -198,6 +201,7 @@ class Pmipv6DomainHelper
 
     Parameters m_p;
     std::function<Ptr<MagExtension>(uint32_t)> m_extensionFactory;
+    ObjectFactory m_lmaExtensionFactory; //!< no TypeId: plain PMIPv6
     Ptr<Node> m_cn;
     Ptr<Node> m_lma;
     NodeContainer m_mags;

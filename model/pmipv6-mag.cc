@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "pmipv6-mag.h"
 
+#include "experimental-mobility-header.h"
+
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-interface.h"
@@ -71,6 +73,17 @@ MagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
 
 bool
 MagExtension::HandleUplink(BindingUpdateListEntry& e, Ptr<const Packet> p, const Ipv6Header& header)
+{
+    return false;
+}
+
+void
+MagExtension::DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu)
+{
+}
+
+bool
+MagExtension::NotifyRevoked(BindingUpdateListEntry& e)
 {
     return false;
 }
@@ -171,7 +184,17 @@ Pmipv6Mag::GetTypeId()
                             "The LMA refused a registration for good (RFC 5213 sec. 6.9.1.2): "
                             "the MAG stops serving the mobile node",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_refusedTrace),
-                            "ns3::Pmipv6Mag::RefusedTracedCallback");
+                            "ns3::Pmipv6Mag::RefusedTracedCallback")
+            .AddTraceSource("BriReceived",
+                            "A Binding Revocation Indication arrived from the LMA (RFC 5846): "
+                            "MN-ID, sequence, revocation trigger",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_briRxTrace),
+                            "ns3::Pmipv6Mag::RevocationTracedCallback")
+            .AddTraceSource("BraSent",
+                            "A Binding Revocation Acknowledgement was sent: MN-ID, sequence, "
+                            "status",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_braTxTrace),
+                            "ns3::Pmipv6Mag::RevocationTracedCallback");
     return tid;
 }
 
@@ -238,7 +261,8 @@ Pmipv6Mag::DoInitialize()
 std::vector<uint8_t>
 Pmipv6Mag::GetHandledTypes() const
 {
-    return {static_cast<uint8_t>(MhType::BindingAck)};
+    return {static_cast<uint8_t>(MhType::BindingAck),
+            static_cast<uint8_t>(MhType::BindingRevocation)};
 }
 
 BindingUpdateListEntry*
@@ -425,6 +449,7 @@ Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
     e.linkLayerId.CopyTo(mac);
     o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
     o.timestamp = e.timestamp;
+    m_extension->DecoratePbu(e, pbu);
     e.pbuSentAt = Simulator::Now();
     if (static_cast<int16_t>(e.sequence - m_lastSequence) > 0)
     {
@@ -509,6 +534,9 @@ Pmipv6Mag::ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip)
         DoRecvPba(pba, ip);
         break;
     }
+    case MhType::BindingRevocation:
+        RecvBri(p, ip);
+        break;
     default:
         GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_NO_HANDLER);
     }
@@ -593,21 +621,106 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     }
     e->lifetime = pba.GetLifetime();
     SwitchToState(*e, BindingUpdateListEntry::REGISTERED);
-    Simulator::Cancel(e->refreshEvent);
-    if (e->lifetime.IsStrictlyPositive())
-    {
-        // Refresh RefreshAdvance before expiry, and at half the lifetime at
-        // the latest (a short grant must still be refreshed in time).
-        Time advance = std::min(m_refreshAdvance, e->lifetime / 2);
-        e->refreshEvent =
-            Simulator::Schedule(e->lifetime - advance, &Pmipv6Mag::Refresh, this, e->linkLayerId);
-    }
+    ScheduleRefresh(*e);
     if (e->attached)
     {
         PinNeighbor(*e);
         SendRouterAdvertisement(*e);
     }
     m_extension->NotifyRegistered(*e);
+}
+
+void
+Pmipv6Mag::ScheduleRefresh(BindingUpdateListEntry& e)
+{
+    Simulator::Cancel(e.refreshEvent);
+    if (e.lifetime.IsStrictlyPositive())
+    {
+        // Refresh RefreshAdvance before expiry, and at half the lifetime at
+        // the latest (a short grant must still be refreshed in time).
+        Time advance = std::min(m_refreshAdvance, e.lifetime / 2);
+        e.refreshEvent =
+            Simulator::Schedule(e.lifetime - advance, &Pmipv6Mag::Refresh, this, e.linkLayerId);
+    }
+}
+
+void
+Pmipv6Mag::AdoptBinding(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix, Time lifetime)
+{
+    if (PrefixKey(prefix.prefix) != PrefixKey(e.homeNetworkPrefix.prefix))
+    {
+        m_list.SetPrefix(e, prefix);
+    }
+    Simulator::Cancel(e.retransmitEvent);
+    e.lifetime = lifetime;
+    SwitchToState(e, BindingUpdateListEntry::REGISTERED);
+    ScheduleRefresh(e);
+    if (e.attached)
+    {
+        PinNeighbor(e);
+        SendRouterAdvertisement(e);
+    }
+}
+
+void
+Pmipv6Mag::RecvBri(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    BindingRevocationHeader bri;
+    if (!GetMobilityProtocol()->Parse(p, ip, bri))
+    {
+        return;
+    }
+    const MobilityOptions& o = bri.GetOptions();
+    BindingUpdateListEntry* e = nullptr;
+    if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
+    {
+        Mac48Address mac;
+        mac.CopyFrom(o.mnLinkLayerId->data());
+        e = m_list.Find(mac);
+    }
+    else if (o.mnIdentifier)
+    {
+        e = m_list.FindByMnIdentifier(*o.mnIdentifier);
+    }
+    if (bri.GetRevocationType() != BindingRevocationType::INDICATION || !bri.GetFlagP() ||
+        (e && e->lmaAddress != ip.GetSource()))
+    {
+        // RFC 5846 sec. 10: a MAG takes proxy BRIs from its MN's LMA only.
+        GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+        return;
+    }
+    std::string mnId = o.mnIdentifier.value_or("");
+    m_briRxTrace(mnId, bri.GetSequence(), bri.GetTriggerOrStatus());
+    uint8_t status = BindingRevocationStatus::SUCCESS;
+    if (!e)
+    {
+        status = BindingRevocationStatus::BINDING_DOES_NOT_EXIST;
+    }
+    else if (e->attached)
+    {
+        // RFC 5846 sec. 10: the MN is still here; nothing is removed.
+        status = BindingRevocationStatus::REVOCATION_FAILED_MN_ATTACHED;
+    }
+    else
+    {
+        NS_LOG_INFO("MAG " << GetAddress() << ": binding of " << e->mnIdentifier
+                           << " revoked by the LMA");
+        if (!m_extension->NotifyRevoked(*e))
+        {
+            Simulator::Cancel(e->refreshEvent);
+            Simulator::Cancel(e->retransmitEvent);
+            RemoveEntry(*e);
+        }
+    }
+    BindingRevocationHeader bra;
+    bra.SetRevocationType(BindingRevocationType::ACKNOWLEDGEMENT);
+    bra.SetTriggerOrStatus(status);
+    bra.SetSequence(bri.GetSequence());
+    bra.SetFlagP(true);
+    bra.GetOptions().mnIdentifier = o.mnIdentifier;
+    bra.GetOptions().homeNetworkPrefixes = o.homeNetworkPrefixes;
+    m_braTxTrace(mnId, bri.GetSequence(), status);
+    SendMessage(bra, ip.GetSource());
 }
 
 Ipv6Address

@@ -51,6 +51,15 @@ class MagExtension : public Object
     virtual bool HandleUplink(BindingUpdateListEntry& e,
                               Ptr<const Packet> p,
                               const Ipv6Header& header);
+    /// A PBU for \p e is about to be sent: add to it (e.g. Context
+    /// Reflector's context in the de-registration PBU).
+    virtual void DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu);
+    /**
+     * The LMA revoked the MN's binding here (RFC 5846 BRI); the core
+     * answers with a BRA. Return true if the extension took care of the
+     * entry; otherwise the core forgets a detached MN's entry.
+     */
+    virtual bool NotifyRevoked(BindingUpdateListEntry& e);
 
   protected:
     void DoDispose() override;
@@ -130,6 +139,13 @@ class Pmipv6Mag : public MobilityAgent
      * MovedTunnelGracePeriod for the packets still on their way.
      */
     void MarkBindingMoved(BindingUpdateListEntry& e);
+    /**
+     * The LMA has bound the MN to this MAG itself (an LMA-driven handover,
+     * the Fast Handover Scheme): the entry is REGISTERED with \p prefix for
+     * \p lifetime without a PBU of ours (refreshed as any other), and the
+     * MN gets its RA as soon as it attaches.
+     */
+    void AdoptBinding(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix, Time lifetime);
 
     typedef void (*EntryTracedCallback)(std::string mnId, Mac48Address mn);
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
@@ -148,6 +164,7 @@ class Pmipv6Mag : public MobilityAgent
 
     typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, DataDropReason reason);
     typedef void (*RefusedTracedCallback)(std::string mnId, uint8_t status);
+    typedef void (*RevocationTracedCallback)(std::string mnId, uint16_t seq, uint8_t value);
 
   protected:
     void DoInitialize() override;
@@ -181,6 +198,9 @@ class Pmipv6Mag : public MobilityAgent
     void UnpinNeighbor(BindingUpdateListEntry& e);
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
     void DropData(Ptr<const Packet> p, DataDropReason reason);
+    void ScheduleRefresh(BindingUpdateListEntry& e);
+    /// RFC 5846 sec. 10: a BRI from our LMA; answered with a BRA.
+    void RecvBri(Ptr<Packet> p, const Ipv6Header& ip);
 
     std::unordered_map<Mac48Address, Policy, Mac48AddressHash> m_policies;
     std::set<uint32_t> m_accessInterfaces;
@@ -206,6 +226,8 @@ class Pmipv6Mag : public MobilityAgent
     TracedCallback<std::string, Mac48Address> m_raTxTrace;
     TracedCallback<Ptr<const Packet>, DataDropReason> m_dataDropTrace;
     TracedCallback<std::string, uint8_t> m_refusedTrace;
+    TracedCallback<std::string, uint16_t, uint8_t> m_briRxTrace;
+    TracedCallback<std::string, uint16_t, uint8_t> m_braTxTrace;
 };
 
 } // namespace ns3
