@@ -118,6 +118,10 @@ HandoverScenario::Config::Validate() const
         err << "a wrong prediction with two interfaces is not modelled (the FPMIPv6 paper analyses "
                "neither). ";
     }
+    if (crDownlink != "buffer" && crDownlink != "forward")
+    {
+        err << "crDownlink must be buffer or forward. ";
+    }
     if (tpred.IsStrictlyNegative())
     {
         err << "tpred must not be negative. ";
@@ -258,6 +262,13 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
                  "[0, this] (0ms: none)",
                  c.domain.signallingJitter);
     cmd.AddValue("pcap", "Write pcap files with this prefix (empty: none)", c.pcapPrefix);
+    cmd.AddValue("crDownlink",
+                 "Context Reflector: the LMA buffers the downlink (buffer) or forwards it to "
+                 "the nMAG (forward) during the handover",
+                 c.crDownlink);
+    cmd.AddValue("contextSize",
+                 "Context Reflector: octets of opaque ROHC/QoS context",
+                 c.contextSize);
 }
 
 HandoverScenario::HandoverScenario(const Config& config)

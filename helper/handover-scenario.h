@@ -57,6 +57,8 @@ class HandoverScenario
         Time spacing{0};        //!< between one MN's handovers; 0: GetMinSpacing()
         Time firstHandover{0};  //!< 0: GetFirstHandover()
         std::string pcapPrefix; //!< empty: no pcap
+        std::string crDownlink{"buffer"}; //!< Context Reflector: "buffer" or "forward" at the LMA
+        uint32_t contextSize{64};         //!< Context Reflector: opaque context octets
         /// \return an empty string, or what is wrong
         std::string Validate() const;
         /// How long before a link loss the flows must run: Tpred (or the

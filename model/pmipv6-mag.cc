@@ -83,7 +83,7 @@ MagExtension::DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu)
 }
 
 bool
-MagExtension::NotifyRevoked(BindingUpdateListEntry& e)
+MagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e)
 {
     return false;
 }
@@ -672,9 +672,9 @@ Pmipv6Mag::RecvBri(Ptr<Packet> p, const Ipv6Header& ip)
     }
     const MobilityOptions& o = bri.GetOptions();
     BindingUpdateListEntry* e = nullptr;
+    Mac48Address mac;
     if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
     {
-        Mac48Address mac;
         mac.CopyFrom(o.mnLinkLayerId->data());
         e = m_list.Find(mac);
     }
@@ -692,24 +692,25 @@ Pmipv6Mag::RecvBri(Ptr<Packet> p, const Ipv6Header& ip)
     std::string mnId = o.mnIdentifier.value_or("");
     m_briRxTrace(mnId, bri.GetSequence(), bri.GetTriggerOrStatus());
     uint8_t status = BindingRevocationStatus::SUCCESS;
-    if (!e)
-    {
-        status = BindingRevocationStatus::BINDING_DOES_NOT_EXIST;
-    }
-    else if (e->attached)
+    if (e && e->attached)
     {
         // RFC 5846 sec. 10: the MN is still here; nothing is removed.
         status = BindingRevocationStatus::REVOCATION_FAILED_MN_ATTACHED;
     }
     else
     {
-        NS_LOG_INFO("MAG " << GetAddress() << ": binding of " << e->mnIdentifier
-                           << " revoked by the LMA");
-        if (!m_extension->NotifyRevoked(*e))
+        bool held = m_extension->NotifyRevoked(e ? e->linkLayerId : mac, e);
+        if (e)
         {
+            NS_LOG_INFO("MAG " << GetAddress() << ": binding of " << e->mnIdentifier
+                               << " revoked by the LMA");
             Simulator::Cancel(e->refreshEvent);
             Simulator::Cancel(e->retransmitEvent);
             RemoveEntry(*e);
+        }
+        else if (!held)
+        {
+            status = BindingRevocationStatus::BINDING_DOES_NOT_EXIST;
         }
     }
     BindingRevocationHeader bra;

@@ -55,11 +55,12 @@ class MagExtension : public Object
     /// Reflector's context in the de-registration PBU).
     virtual void DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu);
     /**
-     * The LMA revoked the MN's binding here (RFC 5846 BRI); the core
-     * answers with a BRA. Return true if the extension took care of the
-     * entry; otherwise the core forgets a detached MN's entry.
+     * The LMA revoked the binding of \p mn here (RFC 5846 BRI): \p e is
+     * its entry (detached), or nullptr if there is none any more. Return
+     * true if the extension held state for the MN (now released). The core
+     * then forgets the entry and answers with a BRA.
      */
-    virtual bool NotifyRevoked(BindingUpdateListEntry& e);
+    virtual bool NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e);
 
   protected:
     void DoDispose() override;
