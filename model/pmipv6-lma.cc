@@ -101,6 +101,12 @@ Pmipv6Lma::GetTypeId()
                           TimeValue(MilliSeconds(300)),
                           MakeTimeAccessor(&Pmipv6Lma::m_timestampValidityWindow),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PbuProcessingDelay",
+                          "Processing from a PBU's arrival to the binding and the PBA (the "
+                          "Context Reflector paper, sec. 5.2; 0: none)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6Lma::m_pbuProcessing),
+                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("Extension",
                           "The scheme's LMA behaviour (an LmaExtension); none: plain PMIPv6",
                           PointerValue(),
@@ -212,9 +218,19 @@ Pmipv6Lma::ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip)
             GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
             return;
         }
-        BindingCacheEntry* entry = nullptr;
-        uint8_t status = DoRecvPbu(pbu, ip.GetSource(), entry);
-        SendPba(pbu, ip.GetSource(), status, entry);
+        if (m_pbuProcessing.IsStrictlyPositive())
+        {
+            // The Context Reflector paper, sec. 5.2: PBU -> PBA processing.
+            Simulator::Schedule(m_pbuProcessing,
+                                &Pmipv6Lma::ProcessPbu,
+                                this,
+                                pbu,
+                                ip.GetSource());
+        }
+        else
+        {
+            ProcessPbu(pbu, ip.GetSource());
+        }
         break;
     }
     case MhType::BindingRevocation:
@@ -223,6 +239,14 @@ Pmipv6Lma::ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip)
     default:
         GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_NO_HANDLER);
     }
+}
+
+void
+Pmipv6Lma::ProcessPbu(BindingUpdateHeader pbu, Ipv6Address proxyCoa)
+{
+    BindingCacheEntry* entry = nullptr;
+    uint8_t status = DoRecvPbu(pbu, proxyCoa, entry);
+    SendPba(pbu, proxyCoa, status, entry);
 }
 
 Time

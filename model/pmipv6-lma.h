@@ -153,6 +153,8 @@ class Pmipv6Lma : public MobilityAgent
     /// The tunnel's admission callback (see AllowUplink).
     bool AdmitUplink(Ptr<const Packet> p, Ipv6Address mag, const Ipv6Header& inner);
     void RecvBra(Ptr<Packet> p, const Ipv6Header& ip);
+    /// A PBU after PbuProcessingDelay: the binding, then the PBA.
+    void ProcessPbu(BindingUpdateHeader pbu, Ipv6Address proxyCoa);
 
     std::set<Ipv6Address> m_trustedMags;
     BindingCache m_cache;
@@ -163,6 +165,7 @@ class Pmipv6Lma : public MobilityAgent
     Time m_maxBindingLifetime;
     Time m_timestampValidityWindow;
     Ptr<LmaExtension> m_extension;
+    Time m_pbuProcessing;
     uint16_t m_revocationSequence{0};
 
     TracedCallback<std::string, Ipv6Address, uint16_t, Time> m_pbuRxTrace;

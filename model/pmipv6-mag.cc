@@ -152,6 +152,17 @@ Pmipv6Mag::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&Pmipv6Mag::m_movedTunnelGrace),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("AttachProcessingDelay",
+                          "Processing from the attach to the PBU's sending (the Context "
+                          "Reflector paper, sec. 5.2; 0: none)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_attachProcessing),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PbaProcessingDelay",
+                          "Processing from a PBA's arrival to its effect (binding, RA)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_pbaProcessing),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Attach",
                             "A mobile node attached to an access link",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_attachTrace),
@@ -346,7 +357,15 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
     {
     case BindingUpdateListEntry::IDLE:
     case BindingUpdateListEntry::DEREGISTERING:
-        Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+        if (m_attachProcessing.IsStrictlyPositive())
+        {
+            // The Context Reflector paper, sec. 5.2: attach -> PBU processing.
+            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mn);
+        }
+        else
+        {
+            Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+        }
         break;
     case BindingUpdateListEntry::REGISTERED:
         SendRouterAdvertisement(*e); // registered ahead of the attach, or back
@@ -355,6 +374,18 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
         break; // the RA follows the PBA
     }
     m_extension->NotifyAttach(*e);
+}
+
+void
+Pmipv6Mag::RegisterAttached(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_list.Find(mn);
+    if (e && e->attached &&
+        (e->state == BindingUpdateListEntry::IDLE ||
+         e->state == BindingUpdateListEntry::DEREGISTERING))
+    {
+        Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+    }
 }
 
 void
@@ -571,6 +602,36 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     NS_LOG_INFO("MAG " << GetAddress() << " PBA for " << e->mnIdentifier << " status "
                        << unsigned(pba.GetStatus()) << " after "
                        << (Simulator::Now() - e->pbuSentAt).As(Time::MS));
+    if (m_pbaProcessing.IsStrictlyPositive())
+    {
+        // The Context Reflector paper, sec. 5.2: PBA -> RA processing, after
+        // which the binding, the tunnel and the RA take effect.
+        Simulator::Schedule(m_pbaProcessing,
+                            &Pmipv6Mag::ApplyPbaLater,
+                            this,
+                            e->linkLayerId,
+                            pba,
+                            ip.GetSource());
+        return;
+    }
+    ApplyPba(*e, pba, ip.GetSource());
+}
+
+void
+Pmipv6Mag::ApplyPbaLater(Mac48Address mn, BindingAckHeader pba, Ipv6Address lma)
+{
+    BindingUpdateListEntry* e = m_list.Find(mn);
+    if (e && e->sequence == pba.GetSequence() && e->state != BindingUpdateListEntry::IDLE)
+    {
+        ApplyPba(*e, pba, lma);
+    }
+}
+
+void
+Pmipv6Mag::ApplyPba(BindingUpdateListEntry& entry, const BindingAckHeader& pba, Ipv6Address lma)
+{
+    BindingUpdateListEntry* e = &entry;
+    const MobilityOptions& o = pba.GetOptions();
     if (e->state == BindingUpdateListEntry::DEREGISTERING)
     {
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
@@ -610,7 +671,7 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     if (o.homeNetworkPrefixes.empty())
     {
         GetMobilityProtocol()->Drop(Create<Packet>(),
-                                    ip.GetSource(),
+                                    lma,
                                     MobilityL4Protocol::DROP_MALFORMED);
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
         return;

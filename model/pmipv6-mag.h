@@ -200,6 +200,11 @@ class Pmipv6Mag : public MobilityAgent
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
     void DropData(Ptr<const Packet> p, DataDropReason reason);
     void ScheduleRefresh(BindingUpdateListEntry& e);
+    /// The effect of an accepted-or-refused PBA for \p e (after PbaProcessingDelay).
+    void ApplyPba(BindingUpdateListEntry& e, const BindingAckHeader& pba, Ipv6Address lma);
+    void ApplyPbaLater(Mac48Address mn, BindingAckHeader pba, Ipv6Address lma);
+    /// After AttachProcessingDelay: register the MN if it is still here and unregistered.
+    void RegisterAttached(Mac48Address mn);
     /// RFC 5846 sec. 10: a BRI from our LMA; answered with a BRA.
     void RecvBri(Ptr<Packet> p, const Ipv6Header& ip);
 
@@ -218,6 +223,8 @@ class Pmipv6Mag : public MobilityAgent
     uint8_t m_accessTechnologyType;
     uint16_t m_routerLifetime;
     Time m_movedTunnelGrace;
+    Time m_attachProcessing;
+    Time m_pbaProcessing;
 
     TracedCallback<std::string, Mac48Address> m_attachTrace;
     TracedCallback<std::string, Mac48Address> m_detachTrace;

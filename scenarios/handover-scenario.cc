@@ -158,7 +158,7 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     }
     if (header || file.is_open())
     {
-        *os << HandoverScenario::CsvHeader(signalling, completion) << "\n";
+        *os << HandoverScenario::CsvHeader(signalling, completion, config.phases) << "\n";
     }
     scenario.WriteCsv(*os, results, signalling, completion);
     const auto& totals = scenario.GetTotals();
@@ -212,7 +212,10 @@ main(int argc, char* argv[])
         return std::find(args.begin(), args.end(), flag) != args.end() ||
                std::find(args.begin(), args.end(), flag + "=true") != args.end();
     };
-    std::cout << HandoverScenario::CsvHeader(given("--signalling"), given("--completion")) << "\n";
+    std::cout << HandoverScenario::CsvHeader(given("--signalling"),
+                                             given("--completion"),
+                                             given("--phases"))
+              << "\n";
     std::string line;
     while (std::getline(std::cin, line))
     {

@@ -54,7 +54,7 @@ TIDY_COLUMNS = POINT_COLUMNS + [
 
 MEASURED = "measured"
 
-SCHEMES = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive"]
+SCHEMES = ["pmipv6", "fpmipv6", "pfmipv6-predictive", "pfmipv6-reactive", "fhs", "cr"]
 # A wrong prediction needs a prediction; these schemes never make one.
 SCHEMES_WITHOUT_PREDICTION = {"pmipv6", "pfmipv6-reactive"}
 

@@ -7,6 +7,7 @@
 
 #include "context-reflector.h"
 #include "handover-scenario.h"
+#include "ns3/config.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -431,6 +432,67 @@ class MeasuredHandoverTestCase : public SimulationTestCase
     }
 };
 
+/**
+ * The Context Reflector paper, sec. 5.2: with its processing times (276.7
+ * us at the MAG from the attach to the PBU, 597.8 us at the LMA from the
+ * PBU to the PBA, 803.1 us at the MAG from the PBA to the RA) PMIPv6's
+ * handover latency is DHO,L2 + RTT_MAG-LMA + 1.6776 ms, plus the last hop
+ * RTT_MAG-AP/2, at several RTT_MAG-LMA values (0.1 ms probes), and the
+ * --phases breakdown shows each processing time where it belongs.
+ */
+class ProcessingTimesTestCase : public SimulationTestCase
+{
+  public:
+    ProcessingTimesTestCase()
+        : SimulationTestCase("PMIPv6 latency = DHO,L2 + RTT_MAG-LMA + 1.6776 ms (+ last hop)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::Pmipv6Mag::AttachProcessingDelay", TimeValue(NanoSeconds(276700)));
+        Config::SetDefault("ns3::Pmipv6Lma::PbuProcessingDelay", TimeValue(NanoSeconds(597800)));
+        Config::SetDefault("ns3::Pmipv6Mag::PbaProcessingDelay", TimeValue(NanoSeconds(803100)));
+        for (double rl : {0.0, 10.0, 30.0, 50.0})
+        {
+            HandoverScenario::Config c;
+            c.domain.dhoL2 = MilliSeconds(20);
+            c.domain.rttMagLma = MicroSeconds(rl * 1000);
+            c.domain.rttMagAp = MilliSeconds(5);
+            c.packetInterval = MicroSeconds(100);
+            c.handovers = 2;
+            c.phases = true;
+            HandoverScenario scenario(c);
+            auto results = scenario.Run();
+            std::ostringstream csv;
+            scenario.WriteCsv(csv, results);
+            for (const auto& r : results)
+            {
+                if (r.direction != "down")
+                {
+                    continue;
+                }
+                NS_TEST_EXPECT_MSG_EQ_TOL(r.metrics.latencyMs,
+                                          20 + rl + 1.6776 + 2.5,
+                                          2.5 + 0.2,
+                                          "Rl " << rl << " latency");
+            }
+            // The phases: 0.2767, RTT + 0.5978 (+ transmission), 0.8031, ...
+            std::string line = csv.str().substr(0, csv.str().find('\n'));
+            NS_TEST_EXPECT_MSG_EQ((line.find(",0.2767,") != std::string::npos),
+                                  true,
+                                  "attach -> PBU in " << line);
+            NS_TEST_EXPECT_MSG_EQ((line.find(",0.8031,") != std::string::npos),
+                                  true,
+                                  "PBA -> RA in " << line);
+        }
+        Config::SetDefault("ns3::Pmipv6Mag::AttachProcessingDelay", TimeValue(Seconds(0)));
+        Config::SetDefault("ns3::Pmipv6Lma::PbuProcessingDelay", TimeValue(Seconds(0)));
+        Config::SetDefault("ns3::Pmipv6Mag::PbaProcessingDelay", TimeValue(Seconds(0)));
+    }
+};
+
 class ContextReflectorTestSuite : public TestSuite
 {
   public:
@@ -444,6 +506,7 @@ class ContextReflectorTestSuite : public TestSuite
         AddTestCase(new UplinkAdmissionTestCase("relayed"), TestCase::QUICK);
         AddTestCase(new UplinkAdmissionTestCase("cr"), TestCase::QUICK);
         AddTestCase(new MeasuredHandoverTestCase, TestCase::QUICK);
+        AddTestCase(new ProcessingTimesTestCase, TestCase::QUICK);
     }
 };
 
