@@ -414,9 +414,10 @@ HandoverScenario::Run()
                 }
                 return Time::Max();
             };
-            // The window of this handover: from Tpred (or 1 s) before the link
-            // loss to half a spacing after it.
-            Time from = r.l2.linkLost - std::max(c.tpred, Seconds(1));
+            // The window of this handover: from the prediction (Tpred before
+            // the link loss; nothing triggers a registration earlier) to half
+            // a spacing after the loss.
+            Time from = r.l2.linkLost - c.tpred;
             Time until = r.l2.linkLost + spacing / 2;
             Time attach = next('a', r.l2.linkLost, until, r.l2.toMag);
             Time pbu = next('u', from, until, r.l2.toMag);

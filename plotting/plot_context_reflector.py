@@ -70,7 +70,7 @@ def sec52(rows):
     return out
 
 
-SETTINGS = {"A": "DHO,L2 11, RTT_MAG-LMA 30 ms", "B": "DHO,L2 60, RTT_MAG-LMA 10 ms"}
+SETTINGS = {"A": "D 11 Rl 30", "B": "D 60 Rl 10"}
 
 
 def table1(rows):

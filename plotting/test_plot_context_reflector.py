@@ -46,7 +46,7 @@ class Table1(unittest.TestCase):
                 row("A:pmipv6", "up", 41, 41, msgs=4), row("A:fhs", "up", 53, 53)]
         out = pcr.table1(rows)
         self.assertEqual([(r["setting"][:8], r["scheme"]) for r in out],
-                         [("DHO,L2 1", "pmipv6"), ("DHO,L2 1", "fhs"), ("DHO,L2 6", "cr-forward")])
+                         [("D 11 Rl ", "pmipv6"), ("D 11 Rl ", "fhs"), ("D 60 Rl ", "cr-forward")])
         self.assertAlmostEqual(out[0]["up_loss_period_ms"], 41)
         self.assertEqual(out[2]["extended"], "LMA, pMAG, nMAG")
 
