@@ -266,6 +266,10 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
                  "Context Reflector: the LMA buffers the downlink (buffer) or forwards it to "
                  "the nMAG (forward) during the handover",
                  c.crDownlink);
+    cmd.AddValue("aaaRtt",
+                 "RTT MAG-AAA server: a MAG without the MN's context asks it before the PBU "
+                 "(0ms: no AAA server, a local policy store)",
+                 c.domain.aaaRtt);
     cmd.AddValue("phases",
                  "Append attach_to_pbu_ms,pbu_to_pba_ms,pba_to_ra_ms,ra_to_first_packet_ms: "
                  "the new MAG's phases of each handover (empty where a phase did not happen)",

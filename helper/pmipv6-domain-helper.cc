@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "pmipv6-domain-helper.h"
 
+#include "aaa-server.h"
 #include "fast-handover-mag-extension.h"
 
 #include "ns3/boolean.h"
@@ -206,6 +207,43 @@ Pmipv6DomainHelper::Build(const Parameters& p)
     {
         BuildWifiAccess();
     }
+    BuildAaa();
+}
+
+void
+Pmipv6DomainHelper::BuildAaa()
+{
+    if (!m_p.aaaRtt.IsStrictlyPositive())
+    {
+        return;
+    }
+    // Created last: the other nodes keep their numbers (and pcap names).
+    m_aaa = CreateObject<Node>();
+    InstallIpv6(m_aaa);
+    Ptr<AaaServer> server = CreateObject<AaaServer>();
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        server->AddProfile(GetMnIdentifier(n), m_lmaAddress);
+    }
+    m_aaa->AddApplication(server);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(m_p.coreRate));
+    p2p.SetChannelAttribute("Delay", TimeValue(m_p.aaaRtt / 2));
+    for (uint32_t m = 0; m < m_p.mags; ++m)
+    {
+        // One link per MAG: the server answers on-link, no routes needed.
+        NetDeviceContainer link = p2p.Install(m_mags.Get(m), m_aaa);
+        Ipv6AddressHelper addr;
+        addr.SetBase(SubnetBase(0x40, m + 1), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifs = addr.Assign(link);
+        m_magApps[m]->SetAttribute("AaaServer", Ipv6AddressValue(ifs.GetAddress(1, 1)));
+    }
+}
+
+Ptr<Node>
+Pmipv6DomainHelper::GetAaa() const
+{
+    return m_aaa;
 }
 
 void

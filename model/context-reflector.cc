@@ -502,6 +502,12 @@ ContextReflectorMagExtension::HasContext(Mac48Address mn) const
 }
 
 bool
+ContextReflectorMagExtension::HasContext(const BindingUpdateListEntry& e) const
+{
+    return HasContext(e.linkLayerId);
+}
+
+bool
 ContextReflectorMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
                                                   Ptr<const Packet> p,
                                                   const Ipv6Header& header)

@@ -159,6 +159,7 @@ class ContextReflectorMagExtension : public MagExtension
     void PredictHandover(Mac48Address mn, Ipv6Address newMag);
     /// Has this MAG received (and still holds) the MN's context?
     bool HasContext(Mac48Address mn) const;
+    bool HasContext(const BindingUpdateListEntry& e) const override;
 
     uint64_t GetBufferedCount() const;
     uint64_t GetBufferDropCount() const;

@@ -425,6 +425,12 @@ FastHandoverSchemeMagExtension::HasContext(Mac48Address mn) const
 }
 
 bool
+FastHandoverSchemeMagExtension::HasContext(const BindingUpdateListEntry& e) const
+{
+    return HasContext(e.linkLayerId);
+}
+
+bool
 FastHandoverSchemeMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
                                                     Ptr<const Packet> p,
                                                     const Ipv6Header& header)

@@ -133,6 +133,7 @@ class FastHandoverSchemeMagExtension : public MagExtension
     void PredictHandover(Mac48Address mn, Ipv6Address newMag);
     /// Has this MAG received the MN's context in a Reverse PBU (still held)?
     bool HasContext(Mac48Address mn) const;
+    bool HasContext(const BindingUpdateListEntry& e) const override;
 
     typedef void (*MessageTracedCallback)(std::string direction,
                                           std::string message,

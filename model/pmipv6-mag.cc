@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "pmipv6-mag.h"
 
+#include "aaa-server.h"
 #include "experimental-mobility-header.h"
+
+#include "ns3/inet6-socket-address.h"
+#include "ns3/udp-socket-factory.h"
 
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
@@ -88,6 +92,12 @@ MagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e)
     return false;
 }
 
+bool
+MagExtension::HasContext(const BindingUpdateListEntry& e) const
+{
+    return false;
+}
+
 void
 MagExtension::DoDispose()
 {
@@ -163,6 +173,12 @@ Pmipv6Mag::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&Pmipv6Mag::m_pbaProcessing),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("AaaServer",
+                          "The AAA / policy server a MAG without the MN's context asks before "
+                          "registering it (RADIUS-like, UDP 1812); :: = a local policy store",
+                          Ipv6AddressValue(Ipv6Address::GetAny()),
+                          MakeIpv6AddressAccessor(&Pmipv6Mag::m_aaaServer),
+                          MakeIpv6AddressChecker())
             .AddTraceSource("Attach",
                             "A mobile node attached to an access link",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_attachTrace),
@@ -205,7 +221,15 @@ Pmipv6Mag::GetTypeId()
                             "A Binding Revocation Acknowledgement was sent: MN-ID, sequence, "
                             "status",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_braTxTrace),
-                            "ns3::Pmipv6Mag::RevocationTracedCallback");
+                            "ns3::Pmipv6Mag::RevocationTracedCallback")
+            .AddTraceSource("AaaRequestSent",
+                            "An Access-Request for an attaching MN went to the AAA server",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_aaaTxTrace),
+                            "ns3::Pmipv6Mag::AaaTracedCallback")
+            .AddTraceSource("AaaAnswerReceived",
+                            "The AAA server answered (Code 2 Access-Accept, 3 Access-Reject)",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_aaaRxTrace),
+                            "ns3::Pmipv6Mag::AaaTracedCallback");
     return tid;
 }
 
@@ -267,6 +291,12 @@ Pmipv6Mag::DoInitialize()
 {
     MobilityAgent::DoInitialize();
     m_extension->Install(this);
+    if (!m_aaaServer.IsAny())
+    {
+        m_aaaSocket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        m_aaaSocket->Bind6();
+        m_aaaSocket->SetRecvCallback(MakeCallback(&Pmipv6Mag::RecvAaa, this));
+    }
 }
 
 std::vector<uint8_t>
@@ -357,7 +387,13 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
     {
     case BindingUpdateListEntry::IDLE:
     case BindingUpdateListEntry::DEREGISTERING:
-        if (m_attachProcessing.IsStrictlyPositive())
+        if (!m_aaaServer.IsAny() && !m_extension->HasContext(*e))
+        {
+            // The Context Reflector paper, sec. 2.2: no context, so AAA
+            // first; the PBU follows the Access-Accept.
+            SendAccessRequest(*e);
+        }
+        else if (m_attachProcessing.IsStrictlyPositive())
         {
             // The Context Reflector paper, sec. 5.2: attach -> PBU processing.
             Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mn);
@@ -385,6 +421,56 @@ Pmipv6Mag::RegisterAttached(Mac48Address mn)
          e->state == BindingUpdateListEntry::DEREGISTERING))
     {
         Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+    }
+}
+
+void
+Pmipv6Mag::SendAccessRequest(BindingUpdateListEntry& e)
+{
+    RadiusMessage request;
+    request.code = RadiusMessage::ACCESS_REQUEST;
+    request.identifier = ++m_aaaIdentifier;
+    request.userName = e.mnIdentifier;
+    m_aaaPending[request.identifier] = e.linkLayerId;
+    std::vector<uint8_t> bytes = request.Encode();
+    NS_LOG_INFO("MAG " << GetAddress() << ": Access-Request for " << e.mnIdentifier);
+    m_aaaTxTrace(e.mnIdentifier, request.code);
+    m_aaaSocket->SendTo(Create<Packet>(bytes.data(), bytes.size()),
+                        0,
+                        Inet6SocketAddress(m_aaaServer, RadiusMessage::PORT));
+}
+
+void
+Pmipv6Mag::RecvAaa(Ptr<Socket> socket)
+{
+    Address from;
+    while (Ptr<Packet> p = socket->RecvFrom(from))
+    {
+        std::vector<uint8_t> bytes(p->GetSize());
+        p->CopyData(bytes.data(), bytes.size());
+        auto answer = RadiusMessage::Decode(bytes.data(), bytes.size());
+        auto pending = answer ? m_aaaPending.find(answer->identifier) : m_aaaPending.end();
+        if (pending == m_aaaPending.end())
+        {
+            NS_LOG_WARN("MAG " << GetAddress() << ": AAA answer matches no request; dropped");
+            continue;
+        }
+        Mac48Address mn = pending->second;
+        m_aaaPending.erase(pending);
+        m_aaaRxTrace(answer->userName, answer->code);
+        if (answer->code != RadiusMessage::ACCESS_ACCEPT)
+        {
+            NS_LOG_WARN("MAG " << GetAddress() << ": AAA refused " << answer->userName);
+            continue;
+        }
+        if (m_attachProcessing.IsStrictlyPositive())
+        {
+            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mn);
+        }
+        else
+        {
+            RegisterAttached(mn);
+        }
     }
 }
 
@@ -991,6 +1077,7 @@ Pmipv6Mag::DropData(Ptr<const Packet> p, DataDropReason reason)
 void
 Pmipv6Mag::DoDispose()
 {
+    m_aaaSocket = nullptr;
     m_list.Clear();
     if (m_extension)
     {

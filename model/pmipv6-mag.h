@@ -8,6 +8,7 @@
 #include "binding-update-list.h"
 #include "mobility-agent.h"
 
+#include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -61,6 +62,12 @@ class MagExtension : public Object
      * then forgets the entry and answers with a BRA.
      */
     virtual bool NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e);
+    /**
+     * Does this MAG hold the MN's context, transferred by the scheme
+     * (Context Reflector's reflection, an HI, ...)? Then it registers the MN
+     * without asking the AAA server (Pmipv6Mag's AaaServer attribute).
+     */
+    virtual bool HasContext(const BindingUpdateListEntry& e) const;
 
   protected:
     void DoDispose() override;
@@ -166,6 +173,7 @@ class Pmipv6Mag : public MobilityAgent
     typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, DataDropReason reason);
     typedef void (*RefusedTracedCallback)(std::string mnId, uint8_t status);
     typedef void (*RevocationTracedCallback)(std::string mnId, uint16_t seq, uint8_t value);
+    typedef void (*AaaTracedCallback)(std::string mnId, uint8_t code);
 
   protected:
     void DoInitialize() override;
@@ -207,6 +215,9 @@ class Pmipv6Mag : public MobilityAgent
     void RegisterAttached(Mac48Address mn);
     /// RFC 5846 sec. 10: a BRI from our LMA; answered with a BRA.
     void RecvBri(Ptr<Packet> p, const Ipv6Header& ip);
+    /// The attached MN has no context here: ask the AAA server first.
+    void SendAccessRequest(BindingUpdateListEntry& e);
+    void RecvAaa(Ptr<Socket> socket);
 
     std::unordered_map<Mac48Address, Policy, Mac48AddressHash> m_policies;
     std::set<uint32_t> m_accessInterfaces;
@@ -225,6 +236,10 @@ class Pmipv6Mag : public MobilityAgent
     Time m_movedTunnelGrace;
     Time m_attachProcessing;
     Time m_pbaProcessing;
+    Ipv6Address m_aaaServer;                  //!< :: = a local policy store
+    Ptr<Socket> m_aaaSocket;
+    uint8_t m_aaaIdentifier{0};
+    std::map<uint8_t, Mac48Address> m_aaaPending; //!< RADIUS Identifier -> MN
 
     TracedCallback<std::string, Mac48Address> m_attachTrace;
     TracedCallback<std::string, Mac48Address> m_detachTrace;
@@ -236,6 +251,8 @@ class Pmipv6Mag : public MobilityAgent
     TracedCallback<std::string, uint8_t> m_refusedTrace;
     TracedCallback<std::string, uint16_t, uint8_t> m_briRxTrace;
     TracedCallback<std::string, uint16_t, uint8_t> m_braTxTrace;
+    TracedCallback<std::string, uint8_t> m_aaaTxTrace;
+    TracedCallback<std::string, uint8_t> m_aaaRxTrace;
 };
 
 } // namespace ns3

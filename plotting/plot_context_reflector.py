@@ -70,7 +70,8 @@ def sec52(rows):
     return out
 
 
-SETTINGS = {"A": "D 11 Rl 30", "B": "D 60 Rl 10"}
+SETTINGS = {"A": "D 11 Rl 30", "B": "D 60 Rl 10", "A+AAA": "D 11 Rl 30 AAA 20",
+            "B+AAA": "D 60 Rl 10 AAA 20"}
 
 
 def table1(rows):

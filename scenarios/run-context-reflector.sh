@@ -12,7 +12,8 @@
 #    predictive and reactive, the Fast Handover Scheme, Context Reflector
 #    buffering and forwarding, and the two with a wrong prediction) on the
 #    FPMIPv6 paper's delays (A) and on the Context Reflector paper's
-#    assumption, DHO,L2 > RTT_MAG-LMA (B).
+#    assumption, DHO,L2 > RTT_MAG-LMA (B); each without and with an AAA
+#    server (RTT 20 ms) that a MAG without the MN's context must ask first.
 # Writes OUTDIR/raw-sec52.csv, OUTDIR/raw-table1.csv (one row per handover
 # and direction), OUTDIR/sec52.csv, OUTDIR/table1.csv and OUTDIR/plots/*.png.
 set -euo pipefail
@@ -59,7 +60,10 @@ echo "== Table 1: every scheme, Tpred 40 ms, on two settings" >&2
     header
     # A: the FPMIPv6 paper's delays (DHO,L2 11 < RTT_MAG-LMA 30 ms).
     # B: the Context Reflector paper's assumption (DHO,L2 60 > RTT_MAG-LMA 10 ms).
-    for setting in "A --dhoL2=11ms --rttMagLma=30ms" "B --dhoL2=60ms --rttMagLma=10ms"; do
+    # A+AAA, B+AAA: the same with an AAA server 20 ms (RTT) from every MAG.
+    for setting in "A --dhoL2=11ms --rttMagLma=30ms" "B --dhoL2=60ms --rttMagLma=10ms" \
+        "A+AAA --dhoL2=11ms --rttMagLma=30ms --aaaRtt=20ms" \
+        "B+AAA --dhoL2=60ms --rttMagLma=10ms --aaaRtt=20ms"; do
         # shellcheck disable=SC2086
         set -- $setting
         tag=$1

@@ -493,6 +493,97 @@ class ProcessingTimesTestCase : public SimulationTestCase
     }
 };
 
+/**
+ * The AAA server (the Context Reflector paper, sec. 2.2): a MAG asks it
+ * before the PBU exactly when it holds no context for the attaching MN.
+ * PMIPv6: the new MAG asks, and its PBU leaves aaaRtt (20 ms) after the
+ * attach. Context Reflector: the nMAG got the context and does not ask;
+ * with a wrong prediction the MAG reached (no context) asks, the predicted
+ * one (context, but no MN) does not.
+ */
+class AaaTestCase : public SimulationTestCase
+{
+  public:
+    explicit AaaTestCase(const std::string& variant)
+        : SimulationTestCase("AAA queried exactly without context: " + variant)
+        , m_variant(variant)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6DomainHelper::Parameters p = FastCore(m_variant == "cr-wrong" ? 3 : 2);
+        p.aaaRtt = MilliSeconds(20);
+        std::unique_ptr<CrDomain> cr;
+        Pmipv6DomainHelper plain;
+        Pmipv6DomainHelper* d = &plain;
+        if (m_variant == "pmipv6")
+        {
+            plain.Build(p);
+        }
+        else
+        {
+            cr = std::make_unique<CrDomain>(p);
+            d = &cr->domain;
+            cr->Predict(Seconds(1), 0, m_variant == "cr" ? 1 : 2);
+        }
+        d->ScheduleHandover(0, Seconds(1.04), 1);
+        std::vector<std::vector<Time>> requests(p.mags);
+        std::vector<std::vector<Time>> pbus(p.mags);
+        for (uint32_t m = 0; m < p.mags; ++m)
+        {
+            d->GetMagApp(m)->TraceConnectWithoutContext("AaaRequestSent",
+                                                        MakeCallback(+[](std::vector<Time>* out,
+                                                                         std::string,
+                                                                         uint8_t) {
+                                                            out->push_back(Simulator::Now());
+                                                        }).Bind(&requests[m]));
+            d->GetMagApp(m)->TraceConnectWithoutContext("PbuSent",
+                                                        MakeCallback(
+                                                            +[](std::vector<Time>* out,
+                                                                std::string,
+                                                                uint16_t,
+                                                                Time lifetime)
+                                                            {
+                                                                if (lifetime.IsStrictlyPositive())
+                                                                {
+                                                                    out->push_back(
+                                                                        Simulator::Now());
+                                                                }
+                                                            })
+                                                            .Bind(&pbus[m]));
+        }
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        const Time attach = d->GetL2Handovers().back().attached;
+        NS_TEST_EXPECT_MSG_EQ(requests[0].size(), 1, "MAG 0: the first attach (no context)");
+        PMIPV6_TEST_REQUIRE_EQ(pbus[1].empty(), false, "MAG 1 registered the MN");
+        if (m_variant == "cr")
+        {
+            NS_TEST_EXPECT_MSG_EQ(requests[1].size(), 0, "MAG 1 holds the context: no query");
+            NS_TEST_EXPECT_MSG_EQ(pbus[1].front(), attach, "PBU at the attach");
+        }
+        else
+        {
+            PMIPV6_TEST_REQUIRE_EQ(requests[1].size(), 1, "MAG 1 has no context: one query");
+            NS_TEST_EXPECT_MSG_EQ(requests[1].front(), attach, "query at the attach");
+            NS_TEST_EXPECT_MSG_EQ_TOL(pbus[1].front(),
+                                      attach + MilliSeconds(20),
+                                      MicroSeconds(10),
+                                      "PBU after the answer (one AAA RTT)");
+        }
+        if (m_variant == "cr-wrong")
+        {
+            NS_TEST_EXPECT_MSG_EQ(requests[2].size(), 0, "MAG 2 (predicted) never saw the MN");
+        }
+        auto problems = d->CheckBindings();
+        NS_TEST_EXPECT_MSG_EQ(problems.size(), 0, (problems.empty() ? "" : problems[0]));
+    }
+
+    std::string m_variant;
+};
+
 class ContextReflectorTestSuite : public TestSuite
 {
   public:
@@ -507,6 +598,9 @@ class ContextReflectorTestSuite : public TestSuite
         AddTestCase(new UplinkAdmissionTestCase("cr"), TestCase::QUICK);
         AddTestCase(new MeasuredHandoverTestCase, TestCase::QUICK);
         AddTestCase(new ProcessingTimesTestCase, TestCase::QUICK);
+        AddTestCase(new AaaTestCase("pmipv6"), TestCase::QUICK);
+        AddTestCase(new AaaTestCase("cr"), TestCase::QUICK);
+        AddTestCase(new AaaTestCase("cr-wrong"), TestCase::QUICK);
     }
 };
 

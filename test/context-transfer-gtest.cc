@@ -6,6 +6,7 @@
 // context flag. The expected octets are written by hand from those RFCs'
 // figures and from the layouts documented in doc/pmipv6.rst.
 
+#include "aaa-server.h"
 #include "experimental-mobility-header.h"
 #include "ns3/buffer.h"
 #include "ns3/packet.h"
@@ -310,6 +311,61 @@ TEST(ContextTransferWire, DeregistrationPbuCarriesTheContextFlagAndContextData)
     EXPECT_TRUE(r.GetFlagP());
     EXPECT_EQ(r.GetOptions().experimental, h.GetOptions().experimental);
     ExpectChecksum(h, b, NMAG, LMA);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// The AAA server's RADIUS-like messages (RFC 2865 sec. 3 and 5.1, 5.18)
+
+namespace
+{
+
+TEST(AaaWire, AccessRequestAndAcceptMatchRfc2865Layout)
+{
+    RadiusMessage req;
+    req.code = RadiusMessage::ACCESS_REQUEST;
+    req.identifier = 7;
+    req.userName = "mn";
+    // Code 1, Identifier 7, Length 24, 16 zero octets, User-Name (1, 4, "mn").
+    Bytes b = {1, 7, 0, 24};
+    b.insert(b.end(), 16, 0);
+    b.insert(b.end(), {1, 4, 'm', 'n'});
+    EXPECT_EQ(req.Encode(), b);
+    auto r = RadiusMessage::Decode(b.data(), b.size());
+    ASSERT_TRUE(r.has_value());
+    EXPECT_EQ(r->code, 1);
+    EXPECT_EQ(r->identifier, 7);
+    EXPECT_EQ(r->userName, "mn");
+
+    RadiusMessage acc = req;
+    acc.code = RadiusMessage::ACCESS_ACCEPT;
+    acc.replyMessage = "lma=x";
+    Bytes a = {2, 7, 0, 31};
+    a.insert(a.end(), 16, 0);
+    a.insert(a.end(), {1, 4, 'm', 'n', 18, 7, 'l', 'm', 'a', '=', 'x'});
+    EXPECT_EQ(acc.Encode(), a);
+    auto ra = RadiusMessage::Decode(a.data(), a.size());
+    ASSERT_TRUE(ra.has_value());
+    EXPECT_EQ(ra->replyMessage, "lma=x");
+}
+
+TEST(AaaWire, MalformedMessagesAreRefused)
+{
+    RadiusMessage req;
+    req.userName = "mn";
+    const Bytes good = req.Encode();
+    for (size_t n = 0; n < good.size(); ++n)
+    {
+        Bytes t(good.begin(), good.begin() + n);
+        EXPECT_FALSE(RadiusMessage::Decode(t.data(), t.size()).has_value()) << n;
+    }
+    Bytes bad = good;
+    bad[21] = 40; // User-Name running past the message
+    EXPECT_FALSE(RadiusMessage::Decode(bad.data(), bad.size()).has_value());
+    bad = good;
+    bad[21] = 1; // attribute Length below 2
+    EXPECT_FALSE(RadiusMessage::Decode(bad.data(), bad.size()).has_value());
 }
 
 } // namespace
