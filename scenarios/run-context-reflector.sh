@@ -83,4 +83,26 @@ echo "== Table 1: every scheme, Tpred 40 ms, on two settings" >&2
 } > "$out/raw-table1.csv"
 
 /usr/bin/python3 "$here/plotting/plot_context_reflector.py" "$out" | tee "$out/summary.txt"
+
+# Every new message on the wire, decoded by tshark: no malformed frame.
+if command -v tshark > /dev/null; then
+    mkdir -p "$out/pcap"
+    for s in "cr --crDownlink=forward" "cr --crDownlink=buffer --contextSize=600" "fhs"; do
+        for wrong in false true; do
+            # shellcheck disable=SC2086
+            "$bin" --scheme=$s --tpred=40ms --wrongPrediction=$wrong --handovers=2 \
+                --pcap="$out/pcap/${s%% *}-$wrong" > /dev/null 2>&1
+        done
+    done
+    malformed=0
+    for f in "$out"/pcap/*.pcap; do
+        n=$(tshark -r "$f" -Y "_ws.malformed || _ws.expert.severity >= error" 2>/dev/null | wc -l)
+        malformed=$((malformed + n))
+    done
+    types=$(for f in "$out"/pcap/*.pcap; do
+        tshark -r "$f" -Y "ipv6.nxt == 135" -T fields -e mip6.mhtype 2>/dev/null
+    done | sort -n | uniq -c | tr -s ' ' | tr '\n' ';')
+    echo "tshark: Mobility Header types seen (count type): $types malformed frames: $malformed" |
+        tee -a "$out/summary.txt"
+fi
 echo "context reflector job done in $(( $(date +%s) - start )) s: $out" >&2
