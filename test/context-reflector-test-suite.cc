@@ -6,6 +6,7 @@
 // measured on packets.
 
 #include "context-reflector.h"
+#include "fast-handover-scheme.h"
 #include "handover-scenario.h"
 #include "ns3/config.h"
 #include "ns3/ipv6-l3-protocol.h"
@@ -244,7 +245,9 @@ class WrongPredictionTestCase : public SimulationTestCase
  * (DataDrop uplink-not-admitted; before admission per MN it was taken for
  * a 1 s grace period); FPMIPv6/RFC 5949's RelayedUplinkLmaExtension admits
  * it (UplinkAdmitted). Under Context Reflector, while the CCE lives, the
- * LMA admits such packets from both the pMAG and the nMAG.
+ * LMA admits such packets from both the pMAG and the nMAG. Under the Fast
+ * Handover Scheme the pMAG's uplink is refused once the Fast PBU has moved
+ * the binding, while the MN is still there (sec. 4.3.2).
  */
 class UplinkAdmissionTestCase : public SimulationTestCase
 {
@@ -289,6 +292,25 @@ class UplinkAdmissionTestCase : public SimulationTestCase
             d = &cr->domain;
             cr->Predict(Seconds(1), 0, 1);
             sendAt = Seconds(1.1);
+        }
+        else if (m_scheme == "fhs")
+        {
+            // The Fast PBU (sent at 1 s) moves the binding at 1.005 s; the MN
+            // is still at MAG 0 until 1.04 s, and MAG 0 tunnels its uplink.
+            plain.SetLmaExtension("ns3::FastHandoverSchemeLmaExtension");
+            plain.SetMagExtensionFactory(
+                [](uint32_t) -> Ptr<MagExtension>
+                { return CreateObject<FastHandoverSchemeMagExtension>(); });
+            plain.Build(p);
+            Simulator::Schedule(Seconds(1),
+                                [&plain]()
+                                {
+                                    DynamicCast<FastHandoverSchemeMagExtension>(
+                                        plain.GetMagApp(0)->GetExtension())
+                                        ->PredictHandover(plain.GetMnLinkLayerId(0),
+                                                          plain.GetProxyCoa(1));
+                                });
+            sendAt = Seconds(1.02);
         }
         else
         {
@@ -337,7 +359,7 @@ class UplinkAdmissionTestCase : public SimulationTestCase
         Simulator::Stop(Seconds(2));
         Simulator::Run();
 
-        if (m_scheme == "pmipv6")
+        if (m_scheme == "pmipv6" || m_scheme == "fhs")
         {
             NS_TEST_EXPECT_MSG_EQ(notAdmitted, 1, "the old MAG's uplink is refused");
             NS_TEST_EXPECT_MSG_EQ(atCn, 0, "nothing reached the CN");
@@ -596,6 +618,7 @@ class ContextReflectorTestSuite : public TestSuite
         AddTestCase(new UplinkAdmissionTestCase("pmipv6"), TestCase::QUICK);
         AddTestCase(new UplinkAdmissionTestCase("relayed"), TestCase::QUICK);
         AddTestCase(new UplinkAdmissionTestCase("cr"), TestCase::QUICK);
+        AddTestCase(new UplinkAdmissionTestCase("fhs"), TestCase::QUICK);
         AddTestCase(new MeasuredHandoverTestCase, TestCase::QUICK);
         AddTestCase(new ProcessingTimesTestCase, TestCase::QUICK);
         AddTestCase(new AaaTestCase("pmipv6"), TestCase::QUICK);
