@@ -101,6 +101,7 @@ class Fpmipv6Scheme : public PredictiveScheme
     void Configure(Pmipv6DomainHelper& domain) override
     {
         m_domain = &domain;
+        domain.SetLmaExtension("ns3::RelayedUplinkLmaExtension");
         domain.SetMagExtensionFactory([this](uint32_t) {
             Ptr<Fpmipv6MagExtension> ext = CreateObject<Fpmipv6MagExtension>();
             ext->SetL2ControlCallback(MakeCallback(&Fpmipv6Scheme::OnL2Command, this));
@@ -125,6 +126,7 @@ class Pfmipv6Scheme : public PredictiveScheme
     void Configure(Pmipv6DomainHelper& domain) override
     {
         m_domain = &domain;
+        domain.SetLmaExtension("ns3::RelayedUplinkLmaExtension");
         domain.SetMagExtensionFactory(
             [](uint32_t) -> Ptr<MagExtension> { return CreateObject<Pfmipv6MagExtension>(); });
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "handover-event-log.h"
 
+#include "experimental-mobility-header.h"
 #include "fast-handover-mag-extension.h"
 #include "ideal-access-channel.h"
 #include "mobility-header.h"
@@ -74,6 +75,14 @@ MessageName(const MobilityHeader& h)
         return "HAck";
     case MhType::BindingError:
         return "BE";
+    case MhType::Experimental:
+        return ExperimentalMobilityHeader::GetSubtypeName(
+            dynamic_cast<const ExperimentalMobilityHeader&>(h).GetSubtype());
+    case MhType::BindingRevocation:
+        return dynamic_cast<const BindingRevocationHeader&>(h).GetRevocationType() ==
+                       BindingRevocationType::INDICATION
+                   ? "BRI"
+                   : "BRA";
     }
     return MhTypeName(static_cast<uint8_t>(h.GetMhType()));
 }

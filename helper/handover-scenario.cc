@@ -160,6 +160,10 @@ HandoverScenario::Config::Validate() const
         err << "a wrong prediction with two interfaces is not modelled (the FPMIPv6 paper analyses "
                "neither). ";
     }
+    if (crDownlink != "buffer" && crDownlink != "forward")
+    {
+        err << "crDownlink must be buffer or forward. ";
+    }
     if (tpred.IsStrictlyNegative())
     {
         err << "tpred must not be negative. ";
@@ -364,6 +368,21 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
     cmd.AddValue("routeSwitchDelay",
                  "ProMPt/MIPv6: time the anchor (MAP, HA) takes to switch a route",
                  c.prompt.routeSwitchDelay);
+    cmd.AddValue("crDownlink",
+                 "Context Reflector: the LMA buffers the downlink (buffer) or forwards it to "
+                 "the nMAG (forward) during the handover",
+                 c.crDownlink);
+    cmd.AddValue("aaaRtt",
+                 "RTT MAG-AAA server: a MAG without the MN's context asks it before the PBU "
+                 "(0ms: no AAA server, a local policy store)",
+                 c.domain.aaaRtt);
+    cmd.AddValue("phases",
+                 "Append attach_to_pbu_ms,pbu_to_pba_ms,pba_to_ra_ms,ra_to_first_packet_ms: "
+                 "the new MAG's phases of each handover (empty where a phase did not happen)",
+                 c.phases);
+    cmd.AddValue("contextSize",
+                 "Context Reflector: octets of opaque ROHC/QoS context",
+                 c.contextSize);
 }
 
 HandoverScenario::HandoverScenario(const Config& config)
@@ -432,6 +451,48 @@ HandoverScenario::Run()
         }
     }
 
+    // Phases (--phases): the MAGs' events, in time order.
+    struct MagEvent
+    {
+        Time at;
+        uint32_t mag;
+        std::string mnId;
+        char type; //!< 'a' attach, 'u' PBU (registration), 'p' PBA, 'r' RA
+    };
+
+    std::vector<MagEvent> magEvents;
+    if (c.phases && c.domain.mobility)
+    {
+        for (uint32_t m = 0; m < c.domain.mags; ++m)
+        {
+            Ptr<Pmipv6Mag> mag = domain.GetMagApp(m);
+            auto record = [&magEvents, m](char type, const std::string& mnId) {
+                magEvents.push_back({Simulator::Now(), m, mnId, type});
+            };
+            mag->TraceConnectWithoutContext(
+                "Attach",
+                Callback<void, std::string, Mac48Address>(
+                    [record](std::string mnId, Mac48Address) { record('a', mnId); }));
+            mag->TraceConnectWithoutContext(
+                "PbuSent",
+                Callback<void, std::string, uint16_t, Time>(
+                    [record](std::string mnId, uint16_t, Time lifetime) {
+                        if (lifetime.IsStrictlyPositive())
+                        {
+                            record('u', mnId);
+                        }
+                    }));
+            mag->TraceConnectWithoutContext(
+                "PbaReceived",
+                Callback<void, std::string, uint8_t, Time>(
+                    [record](std::string mnId, uint8_t, Time) { record('p', mnId); }));
+            mag->TraceConnectWithoutContext(
+                "RouterAdvertisement",
+                Callback<void, std::string, Mac48Address>(
+                    [record](std::string mnId, Mac48Address) { record('r', mnId); }));
+        }
+    }
+
     HandoverMeasurementHelper measure;
     measure.SetInterval(c.packetInterval);
     measure.SetPacketSize(c.packetSize);
@@ -459,6 +520,52 @@ HandoverScenario::Run()
     Simulator::Stop(flowStop + Seconds(1));
     Simulator::Run();
     std::vector<HandoverMeasurementHelper::Result> results = measure.Compute();
+    m_phases.clear();
+    if (c.phases && c.domain.mobility)
+    {
+        const double nan = std::nan("");
+        auto ms = [](Time t) { return t.GetSeconds() * 1e3; };
+        for (const auto& r : results)
+        {
+            const std::string mnId = domain.GetMnIdentifier(r.mn);
+            auto next = [&](char type, Time from, Time before, uint32_t mag) {
+                for (const auto& ev : magEvents)
+                {
+                    if (ev.type == type && ev.mag == mag && ev.mnId == mnId && ev.at >= from &&
+                        ev.at < before)
+                    {
+                        return ev.at;
+                    }
+                }
+                return Time::Max();
+            };
+            // The window of this handover: from the prediction (Tpred before
+            // the link loss; nothing triggers a registration earlier) to half
+            // a spacing after the loss.
+            Time from = r.l2.linkLost - c.tpred;
+            Time until = r.l2.linkLost + spacing / 2;
+            Time attach = next('a', r.l2.linkLost, until, r.l2.toMag);
+            Time pbu = next('u', from, until, r.l2.toMag);
+            Time pba = pbu == Time::Max() ? Time::Max() : next('p', pbu, until, r.l2.toMag);
+            Time ra = attach == Time::Max() ? Time::Max() : next('r', attach, until, r.l2.toMag);
+            Time first = Time::Max();
+            if (ra != Time::Max())
+            {
+                for (const auto& rec : measure.GetDownlinkReceiver(r.mn)->GetRecords())
+                {
+                    if (rec.rxTime >= ra && rec.rxTime < until)
+                    {
+                        first = std::min(first, rec.rxTime);
+                    }
+                }
+            }
+            auto diff = [&](Time a, Time b) {
+                return (a == Time::Max() || b == Time::Max()) ? nan : ms(b) - ms(a);
+            };
+            m_phases[{r.mn, r.handover}] =
+                Phases{diff(attach, pbu), diff(pbu, pba), diff(pba, ra), diff(ra, first)};
+        }
+    }
     m_totals = Totals();
     if (c.domain.mobility)
     {
@@ -505,7 +612,7 @@ HandoverScenario::GetTotals() const
 }
 
 std::string
-HandoverScenario::CsvHeader(bool signalling, bool completion)
+HandoverScenario::CsvHeader(bool signalling, bool completion, bool phases)
 {
     return std::string(
                "scheme,access,tpred_ms,dho_l2_ms,rtt_mag_lma_ms,rtt_mag_mag_ms,rtt_mag_ap_ms,run,"
@@ -516,7 +623,8 @@ HandoverScenario::CsvHeader(bool signalling, bool completion)
            (signalling ? ",signalling_messages,signalling_bytes" : "") +
            (completion ? ",signalling_loss,signalling_jitter_ms,completed,registered_ms,"
                          "binding_problems,registering_at_end"
-                       : "");
+                       : "") +
+           (phases ? ",attach_to_pbu_ms,pbu_to_pba_ms,pba_to_ra_ms,ra_to_first_packet_ms" : "");
 }
 
 void
@@ -588,6 +696,21 @@ HandoverScenario::WriteCsv(std::ostream& os,
                 os << r.registeredMs;
             }
             os << "," << m_totals.bindingProblems.size() << "," << m_totals.registeringAtEnd;
+        }
+        if (c.phases)
+        {
+            auto it = m_phases.find({r.mn, r.handover});
+            for (double v : {it == m_phases.end() ? std::nan("") : it->second.attachToPbu,
+                             it == m_phases.end() ? std::nan("") : it->second.pbuToPba,
+                             it == m_phases.end() ? std::nan("") : it->second.pbaToRa,
+                             it == m_phases.end() ? std::nan("") : it->second.raToFirstPacket})
+            {
+                os << ",";
+                if (!std::isnan(v))
+                {
+                    os << v;
+                }
+            }
         }
         os << "\n";
     }

@@ -75,6 +75,10 @@ class HandoverScenario
         /// Schemes with their own topology (ProMPt, MIPv6): its delays and
         /// processing; mns comes from domain.mns, ars from domain.mags.
         PromptDomainHelper::Parameters prompt;
+        std::string crDownlink{"buffer"}; //!< Context Reflector: "buffer" or "forward" at the LMA
+        uint32_t contextSize{64};         //!< Context Reflector: opaque context octets
+        /// Append the new MAG's phases: attach -> PBU -> PBA -> RA -> first packet
+        bool phases{false};
         /// \return an empty string, or what is wrong
         std::string Validate() const;
         /// The MNs with probe flows: probedMns, or every MN for 0.
@@ -149,7 +153,9 @@ class HandoverScenario
      *        (HandoverMeasurementHelper::Result; Pmipv6DomainHelper::CheckBindings
      *        at the end of the run, the same for every row of a run)
      */
-    static std::string CsvHeader(bool signalling = false, bool completion = false);
+    static std::string CsvHeader(bool signalling = false,
+                                 bool completion = false,
+                                 bool phases = false);
     /// One CSV row per result, the columns of CsvHeader().
     void WriteCsv(std::ostream& os,
                   const std::vector<HandoverMeasurementHelper::Result>& results,
@@ -180,6 +186,22 @@ class HandoverScenario
     Config m_config;
     Totals m_totals;
     HandoverEventLog* m_eventLog{nullptr};
+
+    /**
+     * One handover's phases at the new MAG, in ms (NaN: not seen, e.g. no
+     * PBU after an LMA-driven move): attach -> PBU sent (negative: the PBU
+     * went ahead of the attach), PBU -> PBA, PBA -> RA, RA -> first
+     * downlink packet at the MN.
+     */
+    struct Phases
+    {
+        double attachToPbu;
+        double pbuToPba;
+        double pbaToRa;
+        double raToFirstPacket;
+    };
+
+    std::map<std::pair<uint32_t, uint32_t>, Phases> m_phases; //!< by (MN, handover)
 };
 
 } // namespace ns3

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "pmipv6-domain-helper.h"
 
+#include "aaa-server.h"
 #include "fast-handover-mag-extension.h"
 
 #include "ns3/boolean.h"
@@ -144,6 +145,18 @@ Pmipv6DomainHelper::SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint3
 }
 
 void
+Pmipv6DomainHelper::SetLmaExtension(const std::string& typeId)
+{
+    m_lmaExtensionFactory.SetTypeId(typeId);
+}
+
+ObjectFactory&
+Pmipv6DomainHelper::GetLmaExtensionFactory()
+{
+    return m_lmaExtensionFactory;
+}
+
+void
 Pmipv6DomainHelper::InstallIpv6(Ptr<Node> node)
 {
     // Static routing inside a list, so that agents can put their routing
@@ -207,6 +220,43 @@ Pmipv6DomainHelper::Build(const Parameters& p)
     {
         BuildWifiAccess();
     }
+    BuildAaa();
+}
+
+void
+Pmipv6DomainHelper::BuildAaa()
+{
+    if (!m_p.aaaRtt.IsStrictlyPositive())
+    {
+        return;
+    }
+    // Created last: the other nodes keep their numbers (and pcap names).
+    m_aaa = CreateObject<Node>();
+    InstallIpv6(m_aaa);
+    Ptr<AaaServer> server = CreateObject<AaaServer>();
+    for (uint32_t n = 0; n < m_p.mns; ++n)
+    {
+        server->AddProfile(GetMnIdentifier(n), m_lmaAddress);
+    }
+    m_aaa->AddApplication(server);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", DataRateValue(m_p.coreRate));
+    p2p.SetChannelAttribute("Delay", TimeValue(m_p.aaaRtt / 2));
+    for (uint32_t m = 0; m < m_p.mags; ++m)
+    {
+        // One link per MAG: the server answers on-link, no routes needed.
+        NetDeviceContainer link = p2p.Install(m_mags.Get(m), m_aaa);
+        Ipv6AddressHelper addr;
+        addr.SetBase(SubnetBase(0x40, m + 1), Ipv6Prefix(64));
+        Ipv6InterfaceContainer ifs = addr.Assign(link);
+        m_magApps[m]->SetAttribute("AaaServer", Ipv6AddressValue(ifs.GetAddress(1, 1)));
+    }
+}
+
+Ptr<Node>
+Pmipv6DomainHelper::GetAaa() const
+{
+    return m_aaa;
 }
 
 void
@@ -345,6 +395,10 @@ Pmipv6DomainHelper::InstallAgents()
     }
     m_lmaApp = CreateObject<Pmipv6Lma>();
     m_lmaApp->SetAddress(m_lmaAddress);
+    if (m_lmaExtensionFactory.IsTypeIdSet())
+    {
+        m_lmaApp->SetExtension(m_lmaExtensionFactory.Create<LmaExtension>());
+    }
     m_lma->AddApplication(m_lmaApp);
     for (uint32_t i = 0; i < m_p.mags; ++i)
     {

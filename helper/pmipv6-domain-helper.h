@@ -69,6 +69,12 @@ class Pmipv6DomainHelper
         /// uniformly from [0, signallingJitter] (MobilityL4Protocol SendJitter).
         Time signallingJitter{0};
         /**
+         * RTT between every MAG and the AAA / policy server (a node of its
+         * own, linked to each MAG); 0: no AAA server, a local policy store
+         * (the MAGs register at once).
+         */
+        Time aaaRtt{0};
+        /**
          * false: the same topology without mobility protocol, the baseline
          * of the benchmark (ideal access only). No LMA or MAG agents; MN n
          * stays on MAG n % mags with a /64 from that MAG's /48 of the pool
@@ -97,6 +103,9 @@ class Pmipv6DomainHelper
 
     /// Extensions: a factory that makes one MagExtension for each MAG.
     void SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint32_t magIndex)> factory);
+    /// The LMA's extension, by TypeId and attributes (none: plain PMIPv6).
+    void SetLmaExtension(const std::string& typeId);
+    ObjectFactory& GetLmaExtensionFactory();
 
     /// Build everything; aborts with a clear message on bad parameters.
     void Build(const Parameters& p);
@@ -161,6 +170,8 @@ class Pmipv6DomainHelper
     Ptr<Node> GetMag(uint32_t i) const;
     Ptr<Node> GetMn(uint32_t i) const;
     Ptr<Pmipv6Lma> GetLmaApp() const;
+    /// The AAA server node (nullptr if Parameters::aaaRtt is 0).
+    Ptr<Node> GetAaa() const;
     Ptr<Pmipv6Mag> GetMagApp(uint32_t i) const;
     Ipv6Address GetCnAddress() const;
     Ipv6Address GetLmaAddress() const;
@@ -184,6 +195,8 @@ class Pmipv6DomainHelper
     /// The MN's address without mobility (from its MAG's /48).
     Ipv6Address PlainAddress(uint32_t mn) const;
     void InstallAgents();
+    /// Parameters::aaaRtt > 0: the AAA server node (created last) and its links.
+    void BuildAaa();
     void InstallIpv6(Ptr<Node> node);
     /// Lossy signalling on a MAG-LMA or MAG-MAG link (both directions).
     void AddSignallingLoss(const NetDeviceContainer& link);
@@ -201,11 +214,13 @@ class Pmipv6DomainHelper
 
     Parameters m_p;
     std::function<Ptr<MagExtension>(uint32_t)> m_extensionFactory;
+    ObjectFactory m_lmaExtensionFactory; //!< no TypeId: plain PMIPv6
     Ptr<Node> m_cn;
     Ptr<Node> m_lma;
     NodeContainer m_mags;
     NodeContainer m_mns;
     Ptr<Pmipv6Lma> m_lmaApp;
+    Ptr<Node> m_aaa; //!< nullptr without an AAA server
     std::vector<Ptr<Pmipv6Mag>> m_magApps;
     Ipv6Address m_cnAddress;
     Ipv6Address m_lmaAddress;

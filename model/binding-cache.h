@@ -49,6 +49,9 @@ class BindingCacheEntry
     Time registeredAt;
     State state{REGISTERED};
     EventId expiry; //!< lifetime or MinDelayBeforeBCEDelete timer
+    /// MAGs other than the Proxy-CoA whose tunnelled uplink for this MN the
+    /// LMA admits, and until when (granted by an LmaExtension).
+    std::map<Ipv6Address, Time> uplinkAllowances;
 };
 
 /**

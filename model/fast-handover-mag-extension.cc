@@ -552,6 +552,15 @@ FastHandoverMagExtension::L2Control(Mac48Address mn, L2Command cmd, Ipv6Address 
     }
 }
 
+bool
+FastHandoverMagExtension::HasContext(const BindingUpdateListEntry& e) const
+{
+    auto it = m_contexts.find(e.linkLayerId);
+    return it != m_contexts.end() &&
+           (it->second.state == AWAITING_MN || it->second.state == REGISTERING ||
+            it->second.state == CONNECTED);
+}
+
 uint64_t
 FastHandoverMagExtension::GetBufferedCount() const
 {

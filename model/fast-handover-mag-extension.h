@@ -106,6 +106,9 @@ class FastHandoverMagExtension : public MagExtension
                              Ptr<const Packet> p,
                              const Ipv6Header& header) override;
 
+    /// The MN's context came in an HI (RFC 5949 / the FPMIPv6 paper): no AAA query.
+    bool HasContext(const BindingUpdateListEntry& e) const override;
+
     uint64_t GetBufferedCount() const;
     uint64_t GetBufferDropCount() const;
     uint64_t GetForwardedCount() const;

@@ -95,6 +95,12 @@ Ipv6TunnelL4Protocol::HasEndpoint(Ipv6Address peer) const
     return m_endpoints.count(peer) != 0;
 }
 
+void
+Ipv6TunnelL4Protocol::SetAdmissionCallback(AdmissionCallback cb)
+{
+    m_admission = cb;
+}
+
 bool
 Ipv6TunnelL4Protocol::Encapsulate(Ptr<const Packet> payload,
                                   Ipv6Header inner,
@@ -118,7 +124,7 @@ IpL4Protocol::RxStatus
 Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6Interface> incoming)
 {
     Ipv6Address peer = header.GetSource();
-    if (!HasEndpoint(peer))
+    if (m_admission.IsNull() && !HasEndpoint(peer))
     {
         // RFC 5213 sec. 5.6.2 / 6.10.5: only tunnel peers with a binding.
         DropPacket(p, peer, DROP_UNKNOWN_ENDPOINT);
@@ -135,6 +141,14 @@ Ipv6TunnelL4Protocol::Receive(Ptr<Packet> p, const Ipv6Header& header, Ptr<Ipv6I
     {
         DropPacket(p, peer, DROP_MALFORMED);
         return RX_OK;
+    }
+    if (!m_admission.IsNull())
+    {
+        if (!m_admission(p, peer, inner))
+        {
+            DropPacket(p, peer, DROP_NOT_ADMITTED);
+            return RX_OK;
+        }
     }
     m_decapTrace(p, peer);
     m_device->Receive(p,
@@ -182,6 +196,8 @@ Ipv6TunnelL4Protocol::DropReasonName(DropReason reason)
         return "malformed";
     case DROP_NO_PEER:
         return "no-peer";
+    case DROP_NOT_ADMITTED:
+        return "not-admitted";
     }
     return "unknown";
 }

@@ -38,9 +38,17 @@ class Ipv6TunnelL4Protocol : public Ipv6OnlyL4Protocol
         DROP_UNKNOWN_ENDPOINT, //!< arrived from a peer with no binding (RFC 5213 5.6.2)
         DROP_MALFORMED,        //!< shorter than the inner header or its payload length
         DROP_NO_PEER,          //!< routed to the tunnel interface with no peer chosen
+        DROP_NOT_ADMITTED,     //!< the admission callback refused it (the owner traces why)
     };
 
     static std::string DropReasonName(DropReason reason);
+
+    /**
+     * Decides whether a packet tunnelled by \p peer (outer source), the
+     * inner packet (starting with its header \p inner), is taken out of the tunnel; replaces the
+     * per-peer endpoint check (e.g. the LMA's per-MN uplink admission).
+     */
+    typedef Callback<bool, Ptr<const Packet>, Ipv6Address, const Ipv6Header&> AdmissionCallback;
 
     typedef void (*TunnelTracedCallback)(Ptr<const Packet> inner, Ipv6Address peer);
     typedef void (*DropTracedCallback)(Ptr<const Packet> p, Ipv6Address peer, DropReason reason);
@@ -59,6 +67,8 @@ class Ipv6TunnelL4Protocol : public Ipv6OnlyL4Protocol
     /// One binding less uses the tunnel to \p peer; the last one removes it.
     void RemoveEndpoint(Ipv6Address peer);
     bool HasEndpoint(Ipv6Address peer) const;
+    /// Admit received packets with \p cb instead of by endpoint (null: by endpoint).
+    void SetAdmissionCallback(AdmissionCallback cb);
 
     /**
      * Forward a received packet through the tunnel: decrement the inner hop
@@ -93,6 +103,7 @@ class Ipv6TunnelL4Protocol : public Ipv6OnlyL4Protocol
     Ptr<VirtualNetDevice> m_device;
     uint32_t m_ifIndex{0};
     std::map<Ipv6Address, uint32_t> m_endpoints; //!< peer -> bindings using it
+    AdmissionCallback m_admission;
     TracedCallback<Ptr<const Packet>, Ipv6Address> m_encapTrace;
     TracedCallback<Ptr<const Packet>, Ipv6Address> m_decapTrace;
     TracedCallback<Ptr<const Packet>, Ipv6Address, DropReason> m_dropTrace;

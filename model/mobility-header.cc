@@ -75,6 +75,9 @@ constexpr OptionRule OPTION_RULES[] = {
     // RFC 5949 6.2.3: Reserved (16 bits), 64-bit Interface Identifier;
     // 8n+4 puts the identifier on an 8-octet boundary (RFC 6275 6.2).
     {MobilityOptionType::MN_LINK_LOCAL_IID, "MN-LLA-IID", 8, 4, 10, 10},
+    // RFC 5096 sec. 4: no alignment requirement; here Subtype and Feature
+    // Profile Type, then data.
+    {MobilityOptionType::EXPERIMENTAL, "Experimental", 1, 0, 2, 255},
 };
 
 const OptionRule*
@@ -212,6 +215,13 @@ CollectOptions(const MobilityOptions& o)
         }
         tlvs.push_back(std::move(t));
     }
+    for (const auto& x : o.experimental)
+    {
+        // RFC 5096 sec. 4: data as this module's experiments define it
+        OptionTlv t{MobilityOptionType::EXPERIMENTAL, {x.subtype, x.featureProfileType}};
+        t.data.insert(t.data.end(), x.data.begin(), x.data.end());
+        tlvs.push_back(std::move(t));
+    }
     return tlvs;
 }
 
@@ -346,6 +356,9 @@ DecodeOptions(const uint8_t* data, uint32_t size, MobilityOptions& out)
             out.mnLinkLocalIid = iid;
             break;
         }
+        case MobilityOptionType::EXPERIMENTAL:
+            out.experimental.push_back({d[0], d[1], std::vector<uint8_t>(d + 2, d + length)});
+            break;
         }
     }
     return true;
@@ -441,6 +454,13 @@ operator==(const ContextRequestEntry& a, const ContextRequestEntry& b)
 }
 
 bool
+operator==(const ExperimentalOption& a, const ExperimentalOption& b)
+{
+    return a.subtype == b.subtype && a.featureProfileType == b.featureProfileType &&
+           a.data == b.data;
+}
+
+bool
 operator==(const MobilityOptions& a, const MobilityOptions& b)
 {
     return a.mnIdentifier == b.mnIdentifier && a.homeNetworkPrefixes == b.homeNetworkPrefixes &&
@@ -449,7 +469,7 @@ operator==(const MobilityOptions& a, const MobilityOptions& b)
            a.linkLocalAddress == b.linkLocalAddress && a.timestamp == b.timestamp &&
            a.lmaAddress == b.lmaAddress && a.linkLayerAddress == b.linkLayerAddress &&
            a.contextRequest == b.contextRequest && a.mnLinkLocalIid == b.mnLinkLocalIid &&
-           a.unknownOptions == b.unknownOptions;
+           a.experimental == b.experimental && a.unknownOptions == b.unknownOptions;
 }
 
 bool
@@ -715,6 +735,11 @@ MobilityHeader::Print(std::ostream& os) const
         s << std::hex << std::setw(16) << std::setfill('0') << *o.mnLinkLocalIid;
         os << " mn-lla-iid=" << s.str();
     }
+    for (const auto& x : o.experimental)
+    {
+        os << " experimental=" << +x.subtype << "/" << +x.featureProfileType << "/"
+           << x.data.size() << "B";
+    }
     if (o.unknownOptions)
     {
         os << " unknown-options=" << o.unknownOptions;
@@ -735,8 +760,9 @@ constexpr uint16_t BU_FLAG_K = 0x1000;
 constexpr uint16_t BU_FLAG_M = 0x0800; // RFC 5380
 constexpr uint16_t BU_FLAG_R = 0x0400; // RFC 3963
 constexpr uint16_t BU_FLAG_P = 0x0200; // RFC 5213 8.1
-constexpr uint16_t BU_FLAGS =
-    BU_FLAG_A | BU_FLAG_H | BU_FLAG_L | BU_FLAG_K | BU_FLAG_M | BU_FLAG_R | BU_FLAG_P;
+constexpr uint16_t BU_FLAG_C = 0x0001; // the Context Reflector paper: no bit assigned
+constexpr uint16_t BU_FLAGS = BU_FLAG_A | BU_FLAG_H | BU_FLAG_L | BU_FLAG_K | BU_FLAG_M |
+                              BU_FLAG_R | BU_FLAG_P | BU_FLAG_C;
 } // namespace
 
 TypeId
@@ -868,6 +894,18 @@ BindingUpdateHeader::GetFlagP() const
 }
 
 void
+BindingUpdateHeader::SetFlagC(bool f)
+{
+    SetFlag(BU_FLAG_C, f);
+}
+
+bool
+BindingUpdateHeader::GetFlagC() const
+{
+    return m_flags & BU_FLAG_C;
+}
+
+void
 BindingUpdateHeader::SetLifetime(Time lifetime)
 {
     m_lifetime = LifetimeToUnits(lifetime);
@@ -923,7 +961,8 @@ BindingUpdateHeader::PrintMessageData(std::ostream& os) const
                       {'K', GetFlagK()},
                       {'M', GetFlagM()},
                       {'R', GetFlagR()},
-                      {'P', GetFlagP()}})
+                      {'P', GetFlagP()},
+                      {'C', GetFlagC()}})
        << " lifetime=" << m_lifetime * 4 << "s";
 }
 
@@ -1574,6 +1613,10 @@ MhTypeName(uint8_t type)
         return "HandoverAck";
     case MhType::BindingError:
         return "BindingError";
+    case MhType::Experimental:
+        return "Experimental";
+    case MhType::BindingRevocation:
+        return "BindingRevocation";
     }
     return "MhType(" + std::to_string(type) + ")";
 }

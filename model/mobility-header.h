@@ -35,8 +35,10 @@ enum class MhType : uint8_t
     FastBindingUpdate = 8, //!< RFC 5568 6.3.1
     BindingError = 7,      //!< RFC 6275 6.1.9
     FastBindingAck = 9,    //!< RFC 5568 6.3.2
+    Experimental = 11,     //!< RFC 5096 sec. 3 (Context Reflector, the Fast Handover Scheme)
     HandoverInitiate = 14, //!< RFC 5568 6.2.1, RFC 5949 6.1.1
     HandoverAck = 15,      //!< RFC 5568 6.2.2, RFC 5949 6.1.2
+    BindingRevocation = 16, //!< RFC 5846 sec. 6.1 (BRI and BRA)
 };
 
 /// Binding Acknowledgement status codes (RFC 6275 6.1.8, RFC 5213 8.9).
@@ -162,6 +164,7 @@ enum : uint8_t
     TIMESTAMP = 27,              //!< RFC 5213 8.8
     CONTEXT_REQUEST = 40,        //!< RFC 5949 6.2.1
     LMA_ADDRESS = 41,            //!< RFC 5949 6.2.2 (LMAA)
+    EXPERIMENTAL = 18,           //!< RFC 5096 sec. 4
     MN_LINK_LOCAL_IID = 42,      //!< RFC 5949 6.2.3 (MN LLA-IID)
 };
 } // namespace MobilityOptionType
@@ -197,6 +200,22 @@ struct ContextRequestEntry
 bool operator==(const ContextRequestEntry& a, const ContextRequestEntry& b);
 
 /**
+ * One Experimental Mobility Option (RFC 5096 sec. 4: Type 18, Length,
+ * then data the experiment defines). This module's experiments lay the
+ * data out as Subtype (which experiment's option), Feature Profile Type
+ * (what the rest is; the Context Reflector paper, sec. 3.5.2) and the
+ * feature's octets (at most 253).
+ */
+struct ExperimentalOption
+{
+    uint8_t subtype{0};
+    uint8_t featureProfileType{0};
+    std::vector<uint8_t> data;
+};
+
+bool operator==(const ExperimentalOption& a, const ExperimentalOption& b);
+
+/**
  * The mobility options a message carries, parsed from / written as TLVs
  * (RFC 6275 6.2 with its alignment rules: each option is preceded by Pad1/PadN
  * so that it starts at its required 8n+k offset counted from the start of the
@@ -224,6 +243,9 @@ struct MobilityOptions
     /// (MN LLA-IID): Reserved, 64-bit interface identifier; align 8n+4 (the
     /// identifier on an 8-octet boundary, RFC 6275 6.2)
     std::optional<uint64_t> mnLinkLocalIid;
+    /// type 18, RFC 5096 sec. 4 Experimental Mobility Options, in order; no
+    /// alignment requirement; Length 2 to 255
+    std::vector<ExperimentalOption> experimental;
     /// unrecognised options skipped on receive (counted, not kept; never written)
     uint32_t unknownOptions = 0;
 };
@@ -339,6 +361,13 @@ class BindingUpdateHeader : public MobilityHeader
     bool GetFlagR() const;
     void SetFlagP(bool f); //!< Proxy Registration (RFC 5213 8.1)
     bool GetFlagP() const;
+    /**
+     * Context flag of the Context Reflector paper (sec. 3.3: the
+     * de-registration PBU carries the MN's context). No bit is assigned to
+     * it: this module uses the lowest reserved bit (0x0001 of the flags word).
+     */
+    void SetFlagC(bool f);
+    bool GetFlagC() const;
 
     /// Wire unit is 4 s: rounded down, saturating at 0xffff units.
     void SetLifetime(Time lifetime);

@@ -2,6 +2,7 @@
 #include "pmipv6-lma.h"
 
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
@@ -18,7 +19,56 @@ constexpr uint8_t kHomeNetworkPrefixLength = 64;
 } // namespace
 
 NS_LOG_COMPONENT_DEFINE("Pmipv6Lma");
+NS_OBJECT_ENSURE_REGISTERED(LmaExtension);
 NS_OBJECT_ENSURE_REGISTERED(Pmipv6Lma);
+
+// ---------------------------------------------------------------- LmaExtension
+
+TypeId
+LmaExtension::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::LmaExtension")
+                            .SetParent<Object>()
+                            .SetGroupName("Pmipv6")
+                            .AddConstructor<LmaExtension>();
+    return tid;
+}
+
+void
+LmaExtension::Install(Ptr<Pmipv6Lma> lma)
+{
+    m_lma = lma;
+}
+
+void
+LmaExtension::NotifyDeregistered(BindingCacheEntry& e, const BindingUpdateHeader& pbu)
+{
+}
+
+void
+LmaExtension::NotifyRegistered(BindingCacheEntry& e, Ipv6Address oldProxyCoa)
+{
+}
+
+bool
+LmaExtension::HandleDownlink(BindingCacheEntry& e, Ptr<const Packet> p, const Ipv6Header& header)
+{
+    return false;
+}
+
+void
+LmaExtension::NotifyDeleted(BindingCacheEntry& e)
+{
+}
+
+void
+LmaExtension::DoDispose()
+{
+    m_lma = nullptr;
+    Object::DoDispose();
+}
+
+// ------------------------------------------------------------------- Pmipv6Lma
 
 TypeId
 Pmipv6Lma::GetTypeId()
@@ -51,12 +101,17 @@ Pmipv6Lma::GetTypeId()
                           TimeValue(MilliSeconds(300)),
                           MakeTimeAccessor(&Pmipv6Lma::m_timestampValidityWindow),
                           MakeTimeChecker(Seconds(0)))
-            .AddAttribute("PreviousMagGracePeriod",
-                          "After a handover, how long the LMA still accepts tunnelled uplink "
-                          "from the previous MAG",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&Pmipv6Lma::m_previousMagGracePeriod),
+            .AddAttribute("PbuProcessingDelay",
+                          "Processing from a PBU's arrival to the binding and the PBA (the "
+                          "Context Reflector paper, sec. 5.2; 0: none)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6Lma::m_pbuProcessing),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("Extension",
+                          "The scheme's LMA behaviour (an LmaExtension); none: plain PMIPv6",
+                          PointerValue(),
+                          MakePointerAccessor(&Pmipv6Lma::m_extension),
+                          MakePointerChecker<LmaExtension>())
             .AddTraceSource("PbuReceived",
                             "A Proxy Binding Update arrived (before validation)",
                             MakeTraceSourceAccessor(&Pmipv6Lma::m_pbuRxTrace),
@@ -73,7 +128,25 @@ Pmipv6Lma::GetTypeId()
             .AddTraceSource("DataDrop",
                             "A data packet of a mobile node was dropped",
                             MakeTraceSourceAccessor(&Pmipv6Lma::m_dataDropTrace),
-                            "ns3::Pmipv6Lma::DataDropTracedCallback");
+                            "ns3::Pmipv6Lma::DataDropTracedCallback")
+            .AddTraceSource("UplinkAllowance",
+                            "An extension allowed (until > now) or revoked (until = now) a "
+                            "MAG's tunnelled uplink for a mobile node",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_allowanceTrace),
+                            "ns3::Pmipv6Lma::AllowanceTracedCallback")
+            .AddTraceSource("UplinkAdmitted",
+                            "An uplink packet was admitted from a MAG by an allowance (not "
+                            "the Proxy-CoA)",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_admittedTrace),
+                            "ns3::Pmipv6Lma::AdmittedTracedCallback")
+            .AddTraceSource("BriSent",
+                            "A Binding Revocation Indication was sent (RFC 5846)",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_briTxTrace),
+                            "ns3::Pmipv6Lma::RevocationTracedCallback")
+            .AddTraceSource("BraReceived",
+                            "A Binding Revocation Acknowledgement arrived (RFC 5846)",
+                            MakeTraceSourceAccessor(&Pmipv6Lma::m_braRxTrace),
+                            "ns3::Pmipv6Lma::RevocationTracedCallback");
     return tid;
 }
 
@@ -85,16 +158,47 @@ Pmipv6Lma::AddTrustedMag(Ipv6Address proxyCoa)
     m_trustedMags.insert(proxyCoa);
 }
 
+bool
+Pmipv6Lma::IsTrustedMag(Ipv6Address proxyCoa) const
+{
+    return m_trustedMags.count(proxyCoa) != 0;
+}
+
 BindingCache&
 Pmipv6Lma::GetBindingCache()
 {
     return m_cache;
 }
 
+void
+Pmipv6Lma::SetExtension(Ptr<LmaExtension> extension)
+{
+    m_extension = extension;
+}
+
+Ptr<LmaExtension>
+Pmipv6Lma::GetExtension() const
+{
+    return m_extension;
+}
+
+void
+Pmipv6Lma::DoInitialize()
+{
+    MobilityAgent::DoInitialize();
+    if (!m_extension)
+    {
+        m_extension = CreateObject<LmaExtension>();
+    }
+    GetTunnel()->SetAdmissionCallback(MakeCallback(&Pmipv6Lma::AdmitUplink, this));
+    m_extension->Install(this);
+}
+
 std::vector<uint8_t>
 Pmipv6Lma::GetHandledTypes() const
 {
-    return {static_cast<uint8_t>(MhType::BindingUpdate)};
+    return {static_cast<uint8_t>(MhType::BindingUpdate),
+            static_cast<uint8_t>(MhType::BindingRevocation)};
 }
 
 void
@@ -114,14 +218,35 @@ Pmipv6Lma::ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip)
             GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
             return;
         }
-        BindingCacheEntry* entry = nullptr;
-        uint8_t status = DoRecvPbu(pbu, ip.GetSource(), entry);
-        SendPba(pbu, ip.GetSource(), status, entry);
+        if (m_pbuProcessing.IsStrictlyPositive())
+        {
+            // The Context Reflector paper, sec. 5.2: PBU -> PBA processing.
+            Simulator::Schedule(m_pbuProcessing,
+                                &Pmipv6Lma::ProcessPbu,
+                                this,
+                                pbu,
+                                ip.GetSource());
+        }
+        else
+        {
+            ProcessPbu(pbu, ip.GetSource());
+        }
         break;
     }
+    case MhType::BindingRevocation:
+        RecvBra(p, ip);
+        break;
     default:
         GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_NO_HANDLER);
     }
+}
+
+void
+Pmipv6Lma::ProcessPbu(BindingUpdateHeader pbu, Ipv6Address proxyCoa)
+{
+    BindingCacheEntry* entry = nullptr;
+    uint8_t status = DoRecvPbu(pbu, proxyCoa, entry);
+    SendPba(pbu, proxyCoa, status, entry);
 }
 
 Time
@@ -198,6 +323,7 @@ Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu,
             entry->timestamp = *o.timestamp;
             entry->lastSequence = pbu.GetSequence();
             StartDeregistration(*entry);
+            m_extension->NotifyDeregistered(*entry, pbu);
         }
         return BindingAckStatus::ACCEPTED;
     }
@@ -213,6 +339,7 @@ Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu,
         entry = &m_cache.Create(mnId, prefix);
         Register(*entry, pbu, proxyCoa);
         m_bindingTrace(mnId, prefix.prefix, Ipv6Address::GetAny(), proxyCoa, "created");
+        m_extension->NotifyRegistered(*entry, Ipv6Address::GetAny());
         return BindingAckStatus::ACCEPTED;
     }
 
@@ -230,6 +357,7 @@ Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu,
                    oldCoa,
                    proxyCoa,
                    moved ? "handover" : "refreshed");
+    m_extension->NotifyRegistered(*entry, oldCoa);
     return BindingAckStatus::ACCEPTED;
 }
 
@@ -281,18 +409,16 @@ Pmipv6Lma::Register(BindingCacheEntry& e, const BindingUpdateHeader& pbu, Ipv6Ad
     if (e.proxyCoa != proxyCoa || e.state != BindingCacheEntry::REGISTERED ||
         !GetTunnel()->HasEndpoint(proxyCoa))
     {
-        // RFC 5213 sec. 5.6.1: the tunnel follows the binding.
+        // RFC 5213 sec. 5.6.1: the tunnel follows the binding. The old
+        // MAG's uplink is refused from now on unless an extension allows it
+        // (AllowUplink).
         if (!e.proxyCoa.IsAny() && e.state == BindingCacheEntry::REGISTERED)
         {
-            // Keep taking the old MAG's reverse-tunnelled uplink a little
-            // longer: with a fast handover the MN is still there.
-            Simulator::Schedule(m_previousMagGracePeriod,
-                                &Ipv6TunnelL4Protocol::RemoveEndpoint,
-                                GetTunnel(),
-                                e.proxyCoa);
+            GetTunnel()->RemoveEndpoint(e.proxyCoa);
         }
         GetTunnel()->AddEndpoint(proxyCoa);
     }
+    e.uplinkAllowances.erase(proxyCoa); // the Proxy-CoA needs none
     e.proxyCoa = proxyCoa;
     e.state = BindingCacheEntry::REGISTERED;
     e.lastSequence = pbu.GetSequence();
@@ -337,6 +463,7 @@ Pmipv6Lma::DeleteEntry(std::string mnId, std::string event)
         return;
     }
     NS_LOG_INFO("LMA " << GetAddress() << " binding of " << mnId << " " << event);
+    m_extension->NotifyDeleted(*e);
     if (e->state == BindingCacheEntry::REGISTERED)
     {
         GetTunnel()->RemoveEndpoint(e->proxyCoa);
@@ -394,6 +521,10 @@ Pmipv6Lma::DataDropReasonName(DataDropReason reason)
     {
     case BINDING_DEREGISTERING:
         return "deregistering";
+    case UPLINK_NOT_ADMITTED:
+        return "uplink-not-admitted";
+    case UPLINK_UNKNOWN_SOURCE:
+        return "uplink-unknown-source";
     }
     return "unknown";
 }
@@ -409,6 +540,10 @@ Pmipv6Lma::RouteInput(Ptr<const Packet> p,
     {
         return false; // not a mobile node's downlink: static routing
     }
+    if (m_extension->HandleDownlink(*e, p, header))
+    {
+        return true;
+    }
     if (e->state != BindingCacheEntry::REGISTERED)
     {
         // RFC 5213 sec. 5.3.5: no forwarding while the binding awaits deletion.
@@ -419,10 +554,128 @@ Pmipv6Lma::RouteInput(Ptr<const Packet> p,
     return true;
 }
 
+bool
+Pmipv6Lma::AdmitUplink(Ptr<const Packet> p, Ipv6Address mag, const Ipv6Header& inner)
+{
+    BindingCacheEntry* e = m_cache.FindByPrefix(inner.GetSource());
+    if (!e)
+    {
+        m_dataDropTrace(p, UPLINK_UNKNOWN_SOURCE);
+        return false;
+    }
+    if (e->state == BindingCacheEntry::REGISTERED && e->proxyCoa == mag)
+    {
+        return true; // RFC 5213 sec. 5.6.2
+    }
+    auto allowed = e->uplinkAllowances.find(mag);
+    if (allowed != e->uplinkAllowances.end() && allowed->second > Simulator::Now())
+    {
+        m_admittedTrace(p, e->mnIdentifier, mag);
+        return true;
+    }
+    NS_LOG_LOGIC("LMA " << GetAddress() << " refuses uplink of " << e->mnIdentifier << " from "
+                        << mag);
+    m_dataDropTrace(p, UPLINK_NOT_ADMITTED);
+    return false;
+}
+
+void
+Pmipv6Lma::AllowUplink(BindingCacheEntry& e, Ipv6Address mag, Time duration)
+{
+    Time until = Simulator::Now() + duration;
+    NS_LOG_INFO("LMA " << GetAddress() << " admits uplink of " << e.mnIdentifier << " from " << mag
+                       << " until " << until.As(Time::S));
+    e.uplinkAllowances[mag] = until;
+    m_allowanceTrace(e.mnIdentifier, mag, until);
+}
+
+void
+Pmipv6Lma::RevokeUplink(BindingCacheEntry& e, Ipv6Address mag)
+{
+    if (e.uplinkAllowances.erase(mag) != 0)
+    {
+        NS_LOG_INFO("LMA " << GetAddress() << " no longer admits uplink of " << e.mnIdentifier
+                           << " from " << mag);
+        m_allowanceTrace(e.mnIdentifier, mag, Simulator::Now());
+    }
+}
+
+void
+Pmipv6Lma::MoveBinding(BindingCacheEntry& e, Ipv6Address proxyCoa)
+{
+    Ipv6Address oldCoa = e.proxyCoa;
+    if (oldCoa == proxyCoa && e.state == BindingCacheEntry::REGISTERED)
+    {
+        return;
+    }
+    if (e.state == BindingCacheEntry::REGISTERED)
+    {
+        GetTunnel()->RemoveEndpoint(oldCoa);
+    }
+    GetTunnel()->AddEndpoint(proxyCoa);
+    e.uplinkAllowances.erase(proxyCoa);
+    e.proxyCoa = proxyCoa;
+    e.state = BindingCacheEntry::REGISTERED;
+    e.registeredAt = Simulator::Now();
+    NS_LOG_INFO("LMA " << GetAddress() << " moves " << e.mnIdentifier << " from " << oldCoa
+                       << " to " << proxyCoa);
+    m_bindingTrace(e.mnIdentifier, e.homeNetworkPrefix.prefix, oldCoa, proxyCoa, "handover");
+}
+
+void
+Pmipv6Lma::RevokeBinding(const BindingCacheEntry& e, Ipv6Address mag, uint8_t trigger)
+{
+    // RFC 5846 sec. 9.1 / 6.1.1: P set for a proxy binding, MN-ID and HNP identify it.
+    BindingRevocationHeader bri;
+    bri.SetRevocationType(BindingRevocationType::INDICATION);
+    bri.SetTriggerOrStatus(trigger);
+    bri.SetSequence(++m_revocationSequence);
+    bri.SetFlagP(true);
+    MobilityOptions& o = bri.GetOptions();
+    o.mnIdentifier = e.mnIdentifier;
+    o.homeNetworkPrefixes = {e.homeNetworkPrefix};
+    if (!e.mnLinkLayerId.empty())
+    {
+        o.mnLinkLayerId = e.mnLinkLayerId;
+    }
+    NS_LOG_INFO("LMA " << GetAddress() << " BRI to " << mag << " for " << e.mnIdentifier);
+    m_briTxTrace(e.mnIdentifier, mag, m_revocationSequence, trigger);
+    SendMessage(bri, mag);
+}
+
+void
+Pmipv6Lma::RecvBra(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    BindingRevocationHeader bra;
+    if (!GetMobilityProtocol()->Parse(p, ip, bra))
+    {
+        return;
+    }
+    if (bra.GetRevocationType() != BindingRevocationType::ACKNOWLEDGEMENT ||
+        !IsTrustedMag(ip.GetSource()))
+    {
+        // RFC 5846 sec. 9.1: the LMA sends BRIs and takes BRAs, from its MAGs.
+        GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+        return;
+    }
+    const MobilityOptions& o = bra.GetOptions();
+    NS_LOG_INFO("LMA " << GetAddress() << " BRA from " << ip.GetSource() << " status "
+                       << +bra.GetTriggerOrStatus());
+    m_braRxTrace(o.mnIdentifier.value_or(""),
+                 ip.GetSource(),
+                 bra.GetSequence(),
+                 bra.GetTriggerOrStatus());
+}
+
 void
 Pmipv6Lma::DoDispose()
 {
     m_cache.Clear();
+    if (m_extension)
+    {
+        m_extension->Dispose();
+    }
+    m_extension = nullptr;
     MobilityAgent::DoDispose();
 }
 

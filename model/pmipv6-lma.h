@@ -6,6 +6,7 @@
 #define PMIPV6_LMA_H
 
 #include "binding-cache.h"
+#include "experimental-mobility-header.h"
 #include "mobility-agent.h"
 
 #include "ns3/traced-callback.h"
@@ -15,6 +16,41 @@
 
 namespace ns3
 {
+
+class Pmipv6Lma;
+
+/**
+ * \ingroup pmipv6
+ * How a scheme's LMA behaviour (Context Reflector, the Fast Handover
+ * Scheme, the uplink that FPMIPv6 and RFC 5949 relay through the previous
+ * MAG) plugs into the LMA, as MagExtension does into the MAG. The LMA
+ * calls these at each event; this base class is plain PMIPv6 (nothing
+ * extra). Set one on an LMA with its "Extension" attribute (or
+ * SetExtension) before it starts.
+ */
+class LmaExtension : public Object
+{
+  public:
+    static TypeId GetTypeId();
+
+    /// Called once when the LMA initialises.
+    virtual void Install(Ptr<Pmipv6Lma> lma);
+    /// The serving MAG's de-registration was accepted; the core has put the
+    /// binding into DEREGISTERING (RFC 5213 sec. 5.3.5).
+    virtual void NotifyDeregistered(BindingCacheEntry& e, const BindingUpdateHeader& pbu);
+    /// A registration was accepted: \p oldProxyCoa is the previous one (::
+    /// for a new binding; equal to e.proxyCoa for a refresh).
+    virtual void NotifyRegistered(BindingCacheEntry& e, Ipv6Address oldProxyCoa);
+    /// Downlink for a MN with a binding. Return true if taken (buffered,
+    /// sent elsewhere); otherwise the core routes it by the binding.
+    virtual bool HandleDownlink(BindingCacheEntry& e, Ptr<const Packet> p, const Ipv6Header& header);
+    /// The binding is about to be deleted (expired, or MinDelayBeforeBCEDelete over).
+    virtual void NotifyDeleted(BindingCacheEntry& e);
+
+  protected:
+    void DoDispose() override;
+    Ptr<Pmipv6Lma> m_lma;
+};
 
 /**
  * \ingroup pmipv6
@@ -31,7 +67,32 @@ class Pmipv6Lma : public MobilityAgent
 
     /// Only PBUs from these addresses are accepted (RFC 5213 sec. 4, 5.3.1).
     void AddTrustedMag(Ipv6Address proxyCoa);
+    bool IsTrustedMag(Ipv6Address proxyCoa) const;
     BindingCache& GetBindingCache();
+
+    void SetExtension(Ptr<LmaExtension> extension);
+    Ptr<LmaExtension> GetExtension() const;
+
+    /**
+     * Uplink admission per MN (RFC 5213 sec. 5.6.2; the Context Reflector
+     * paper, sec. 2.2): tunnelled uplink whose inner source is in a MN's
+     * HNP is taken only from its registered Proxy-CoA, or from a MAG an
+     * extension allowed here for that MN, until \p duration from now.
+     */
+    void AllowUplink(BindingCacheEntry& e, Ipv6Address mag, Time duration);
+    /// End an allowance at once (a no-op if there is none).
+    void RevokeUplink(BindingCacheEntry& e, Ipv6Address mag);
+    /**
+     * An LMA-driven move (the Fast Handover Scheme): the binding's
+     * Proxy-CoA becomes \p proxyCoa without a PBU from that MAG; the
+     * tunnel follows (RFC 5213 sec. 5.6.1). Traced as "handover".
+     */
+    void MoveBinding(BindingCacheEntry& e, Ipv6Address proxyCoa);
+    /**
+     * RFC 5846 sec. 9.1: send a Binding Revocation Indication for the MN's
+     * binding to \p mag (which no longer serves it); the BRA is traced.
+     */
+    void RevokeBinding(const BindingCacheEntry& e, Ipv6Address mag, uint8_t trigger);
 
     typedef void (*PbuTracedCallback)(std::string mnId,
                                       Ipv6Address proxyCoa,
@@ -47,13 +108,22 @@ class Pmipv6Lma : public MobilityAgent
     enum DataDropReason
     {
         BINDING_DEREGISTERING, //!< RFC 5213 5.3.5: the binding awaits deletion
+        UPLINK_NOT_ADMITTED,   //!< uplink of a MN from a MAG neither its Proxy-CoA nor allowed
+        UPLINK_UNKNOWN_SOURCE, //!< tunnelled uplink from an address of no MN's HNP
     };
 
     static std::string DataDropReasonName(DataDropReason reason);
 
     typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, DataDropReason reason);
+    typedef void (*AllowanceTracedCallback)(std::string mnId, Ipv6Address mag, Time until);
+    typedef void (*AdmittedTracedCallback)(Ptr<const Packet> p, std::string mnId, Ipv6Address mag);
+    typedef void (*RevocationTracedCallback)(std::string mnId,
+                                             Ipv6Address mag,
+                                             uint16_t seq,
+                                             uint8_t triggerOrStatus);
 
   protected:
+    void DoInitialize() override;
     void DoDispose() override;
     std::vector<uint8_t> GetHandledTypes() const override;
     void ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip) override;
@@ -80,6 +150,11 @@ class Pmipv6Lma : public MobilityAgent
     void StartDeregistration(BindingCacheEntry& e);
     void DeleteEntry(std::string mnId, std::string event);
     Time GrantedLifetime(const BindingUpdateHeader& pbu) const;
+    /// The tunnel's admission callback (see AllowUplink).
+    bool AdmitUplink(Ptr<const Packet> p, Ipv6Address mag, const Ipv6Header& inner);
+    void RecvBra(Ptr<Packet> p, const Ipv6Header& ip);
+    /// A PBU after PbuProcessingDelay: the binding, then the PBA.
+    void ProcessPbu(BindingUpdateHeader pbu, Ipv6Address proxyCoa);
 
     std::set<Ipv6Address> m_trustedMags;
     BindingCache m_cache;
@@ -89,12 +164,18 @@ class Pmipv6Lma : public MobilityAgent
     Time m_minDelayBeforeBceDelete;
     Time m_maxBindingLifetime;
     Time m_timestampValidityWindow;
-    Time m_previousMagGracePeriod;
+    Ptr<LmaExtension> m_extension;
+    Time m_pbuProcessing;
+    uint16_t m_revocationSequence{0};
 
     TracedCallback<std::string, Ipv6Address, uint16_t, Time> m_pbuRxTrace;
     TracedCallback<std::string, Ipv6Address, uint8_t> m_pbaTxTrace;
     TracedCallback<std::string, Ipv6Address, Ipv6Address, Ipv6Address, std::string> m_bindingTrace;
     TracedCallback<Ptr<const Packet>, DataDropReason> m_dataDropTrace;
+    TracedCallback<std::string, Ipv6Address, Time> m_allowanceTrace;
+    TracedCallback<Ptr<const Packet>, std::string, Ipv6Address> m_admittedTrace;
+    TracedCallback<std::string, Ipv6Address, uint16_t, uint8_t> m_briTxTrace;
+    TracedCallback<std::string, Ipv6Address, uint16_t, uint8_t> m_braRxTrace;
 };
 
 } // namespace ns3

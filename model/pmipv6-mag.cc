@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "pmipv6-mag.h"
 
+#include "aaa-server.h"
+#include "experimental-mobility-header.h"
+
+#include "ns3/inet6-socket-address.h"
+#include "ns3/udp-socket-factory.h"
+
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv6-interface.h"
@@ -76,6 +82,23 @@ MagExtension::HandleUplink(BindingUpdateListEntry& e, Ptr<const Packet> p, const
 }
 
 void
+MagExtension::DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu)
+{
+}
+
+bool
+MagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e)
+{
+    return false;
+}
+
+bool
+MagExtension::HasContext(const BindingUpdateListEntry& e) const
+{
+    return false;
+}
+
+void
 MagExtension::DoDispose()
 {
     m_mag = nullptr;
@@ -139,6 +162,23 @@ Pmipv6Mag::GetTypeId()
                           TimeValue(Seconds(1)),
                           MakeTimeAccessor(&Pmipv6Mag::m_movedTunnelGrace),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("AttachProcessingDelay",
+                          "Processing from the attach to the PBU's sending (the Context "
+                          "Reflector paper, sec. 5.2; 0: none)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_attachProcessing),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("PbaProcessingDelay",
+                          "Processing from a PBA's arrival to its effect (binding, RA)",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&Pmipv6Mag::m_pbaProcessing),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("AaaServer",
+                          "The AAA / policy server a MAG without the MN's context asks before "
+                          "registering it (RADIUS-like, UDP 1812); :: = a local policy store",
+                          Ipv6AddressValue(Ipv6Address::GetAny()),
+                          MakeIpv6AddressAccessor(&Pmipv6Mag::m_aaaServer),
+                          MakeIpv6AddressChecker())
             .AddTraceSource("Attach",
                             "A mobile node attached to an access link",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_attachTrace),
@@ -171,7 +211,25 @@ Pmipv6Mag::GetTypeId()
                             "The LMA refused a registration for good (RFC 5213 sec. 6.9.1.2): "
                             "the MAG stops serving the mobile node",
                             MakeTraceSourceAccessor(&Pmipv6Mag::m_refusedTrace),
-                            "ns3::Pmipv6Mag::RefusedTracedCallback");
+                            "ns3::Pmipv6Mag::RefusedTracedCallback")
+            .AddTraceSource("BriReceived",
+                            "A Binding Revocation Indication arrived from the LMA (RFC 5846): "
+                            "MN-ID, sequence, revocation trigger",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_briRxTrace),
+                            "ns3::Pmipv6Mag::RevocationTracedCallback")
+            .AddTraceSource("BraSent",
+                            "A Binding Revocation Acknowledgement was sent: MN-ID, sequence, "
+                            "status",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_braTxTrace),
+                            "ns3::Pmipv6Mag::RevocationTracedCallback")
+            .AddTraceSource("AaaRequestSent",
+                            "An Access-Request for an attaching MN went to the AAA server",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_aaaTxTrace),
+                            "ns3::Pmipv6Mag::AaaTracedCallback")
+            .AddTraceSource("AaaAnswerReceived",
+                            "The AAA server answered (Code 2 Access-Accept, 3 Access-Reject)",
+                            MakeTraceSourceAccessor(&Pmipv6Mag::m_aaaRxTrace),
+                            "ns3::Pmipv6Mag::AaaTracedCallback");
     return tid;
 }
 
@@ -233,12 +291,19 @@ Pmipv6Mag::DoInitialize()
 {
     MobilityAgent::DoInitialize();
     m_extension->Install(this);
+    if (!m_aaaServer.IsAny())
+    {
+        m_aaaSocket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        m_aaaSocket->Bind6();
+        m_aaaSocket->SetRecvCallback(MakeCallback(&Pmipv6Mag::RecvAaa, this));
+    }
 }
 
 std::vector<uint8_t>
 Pmipv6Mag::GetHandledTypes() const
 {
-    return {static_cast<uint8_t>(MhType::BindingAck)};
+    return {static_cast<uint8_t>(MhType::BindingAck),
+            static_cast<uint8_t>(MhType::BindingRevocation)};
 }
 
 BindingUpdateListEntry*
@@ -322,7 +387,21 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
     {
     case BindingUpdateListEntry::IDLE:
     case BindingUpdateListEntry::DEREGISTERING:
-        Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+        if (!m_aaaServer.IsAny() && !m_extension->HasContext(*e))
+        {
+            // The Context Reflector paper, sec. 2.2: no context, so AAA
+            // first; the PBU follows the Access-Accept.
+            SendAccessRequest(*e);
+        }
+        else if (m_attachProcessing.IsStrictlyPositive())
+        {
+            // The Context Reflector paper, sec. 5.2: attach -> PBU processing.
+            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mn);
+        }
+        else
+        {
+            Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+        }
         break;
     case BindingUpdateListEntry::REGISTERED:
         SendRouterAdvertisement(*e); // registered ahead of the attach, or back
@@ -331,6 +410,68 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
         break; // the RA follows the PBA
     }
     m_extension->NotifyAttach(*e);
+}
+
+void
+Pmipv6Mag::RegisterAttached(Mac48Address mn)
+{
+    BindingUpdateListEntry* e = m_list.Find(mn);
+    if (e && e->attached &&
+        (e->state == BindingUpdateListEntry::IDLE ||
+         e->state == BindingUpdateListEntry::DEREGISTERING))
+    {
+        Register(*e, TimeToMobilityTimestamp(Simulator::Now()));
+    }
+}
+
+void
+Pmipv6Mag::SendAccessRequest(BindingUpdateListEntry& e)
+{
+    RadiusMessage request;
+    request.code = RadiusMessage::ACCESS_REQUEST;
+    request.identifier = ++m_aaaIdentifier;
+    request.userName = e.mnIdentifier;
+    m_aaaPending[request.identifier] = e.linkLayerId;
+    std::vector<uint8_t> bytes = request.Encode();
+    NS_LOG_INFO("MAG " << GetAddress() << ": Access-Request for " << e.mnIdentifier);
+    m_aaaTxTrace(e.mnIdentifier, request.code);
+    m_aaaSocket->SendTo(Create<Packet>(bytes.data(), bytes.size()),
+                        0,
+                        Inet6SocketAddress(m_aaaServer, RadiusMessage::PORT));
+}
+
+void
+Pmipv6Mag::RecvAaa(Ptr<Socket> socket)
+{
+    Address from;
+    while (Ptr<Packet> p = socket->RecvFrom(from))
+    {
+        std::vector<uint8_t> bytes(p->GetSize());
+        p->CopyData(bytes.data(), bytes.size());
+        auto answer = RadiusMessage::Decode(bytes.data(), bytes.size());
+        auto pending = answer ? m_aaaPending.find(answer->identifier) : m_aaaPending.end();
+        if (pending == m_aaaPending.end())
+        {
+            NS_LOG_WARN("MAG " << GetAddress() << ": AAA answer matches no request; dropped");
+            continue;
+        }
+        Mac48Address mn = pending->second;
+        m_aaaPending.erase(pending);
+        m_aaaRxTrace(answer->userName, answer->code);
+        if (answer->code != RadiusMessage::ACCESS_ACCEPT)
+        {
+            NS_LOG_WARN("MAG " << GetAddress() << ": AAA refused " << answer->userName);
+            continue;
+        }
+        if (m_attachProcessing.IsStrictlyPositive())
+        {
+            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mn);
+        }
+        else
+        {
+            RegisterAttached(mn);
+        }
+    }
 }
 
 void
@@ -425,6 +566,7 @@ Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
     e.linkLayerId.CopyTo(mac);
     o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
     o.timestamp = e.timestamp;
+    m_extension->DecoratePbu(e, pbu);
     e.pbuSentAt = Simulator::Now();
     if (static_cast<int16_t>(e.sequence - m_lastSequence) > 0)
     {
@@ -509,6 +651,9 @@ Pmipv6Mag::ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip)
         DoRecvPba(pba, ip);
         break;
     }
+    case MhType::BindingRevocation:
+        RecvBri(p, ip);
+        break;
     default:
         GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_NO_HANDLER);
     }
@@ -543,6 +688,36 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     NS_LOG_INFO("MAG " << GetAddress() << " PBA for " << e->mnIdentifier << " status "
                        << unsigned(pba.GetStatus()) << " after "
                        << (Simulator::Now() - e->pbuSentAt).As(Time::MS));
+    if (m_pbaProcessing.IsStrictlyPositive())
+    {
+        // The Context Reflector paper, sec. 5.2: PBA -> RA processing, after
+        // which the binding, the tunnel and the RA take effect.
+        Simulator::Schedule(m_pbaProcessing,
+                            &Pmipv6Mag::ApplyPbaLater,
+                            this,
+                            e->linkLayerId,
+                            pba,
+                            ip.GetSource());
+        return;
+    }
+    ApplyPba(*e, pba, ip.GetSource());
+}
+
+void
+Pmipv6Mag::ApplyPbaLater(Mac48Address mn, BindingAckHeader pba, Ipv6Address lma)
+{
+    BindingUpdateListEntry* e = m_list.Find(mn);
+    if (e && e->sequence == pba.GetSequence() && e->state != BindingUpdateListEntry::IDLE)
+    {
+        ApplyPba(*e, pba, lma);
+    }
+}
+
+void
+Pmipv6Mag::ApplyPba(BindingUpdateListEntry& entry, const BindingAckHeader& pba, Ipv6Address lma)
+{
+    BindingUpdateListEntry* e = &entry;
+    const MobilityOptions& o = pba.GetOptions();
     if (e->state == BindingUpdateListEntry::DEREGISTERING)
     {
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
@@ -582,7 +757,7 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     if (o.homeNetworkPrefixes.empty())
     {
         GetMobilityProtocol()->Drop(Create<Packet>(),
-                                    ip.GetSource(),
+                                    lma,
                                     MobilityL4Protocol::DROP_MALFORMED);
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
         return;
@@ -593,21 +768,107 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
     }
     e->lifetime = pba.GetLifetime();
     SwitchToState(*e, BindingUpdateListEntry::REGISTERED);
-    Simulator::Cancel(e->refreshEvent);
-    if (e->lifetime.IsStrictlyPositive())
-    {
-        // Refresh RefreshAdvance before expiry, and at half the lifetime at
-        // the latest (a short grant must still be refreshed in time).
-        Time advance = std::min(m_refreshAdvance, e->lifetime / 2);
-        e->refreshEvent =
-            Simulator::Schedule(e->lifetime - advance, &Pmipv6Mag::Refresh, this, e->linkLayerId);
-    }
+    ScheduleRefresh(*e);
     if (e->attached)
     {
         PinNeighbor(*e);
         SendRouterAdvertisement(*e);
     }
     m_extension->NotifyRegistered(*e);
+}
+
+void
+Pmipv6Mag::ScheduleRefresh(BindingUpdateListEntry& e)
+{
+    Simulator::Cancel(e.refreshEvent);
+    if (e.lifetime.IsStrictlyPositive())
+    {
+        // Refresh RefreshAdvance before expiry, and at half the lifetime at
+        // the latest (a short grant must still be refreshed in time).
+        Time advance = std::min(m_refreshAdvance, e.lifetime / 2);
+        e.refreshEvent =
+            Simulator::Schedule(e.lifetime - advance, &Pmipv6Mag::Refresh, this, e.linkLayerId);
+    }
+}
+
+void
+Pmipv6Mag::AdoptBinding(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix, Time lifetime)
+{
+    if (PrefixKey(prefix.prefix) != PrefixKey(e.homeNetworkPrefix.prefix))
+    {
+        m_list.SetPrefix(e, prefix);
+    }
+    Simulator::Cancel(e.retransmitEvent);
+    e.lifetime = lifetime;
+    SwitchToState(e, BindingUpdateListEntry::REGISTERED);
+    ScheduleRefresh(e);
+    if (e.attached)
+    {
+        PinNeighbor(e);
+        SendRouterAdvertisement(e);
+    }
+}
+
+void
+Pmipv6Mag::RecvBri(Ptr<Packet> p, const Ipv6Header& ip)
+{
+    BindingRevocationHeader bri;
+    if (!GetMobilityProtocol()->Parse(p, ip, bri))
+    {
+        return;
+    }
+    const MobilityOptions& o = bri.GetOptions();
+    BindingUpdateListEntry* e = nullptr;
+    Mac48Address mac;
+    if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
+    {
+        mac.CopyFrom(o.mnLinkLayerId->data());
+        e = m_list.Find(mac);
+    }
+    else if (o.mnIdentifier)
+    {
+        e = m_list.FindByMnIdentifier(*o.mnIdentifier);
+    }
+    if (bri.GetRevocationType() != BindingRevocationType::INDICATION || !bri.GetFlagP() ||
+        (e && e->lmaAddress != ip.GetSource()))
+    {
+        // RFC 5846 sec. 10: a MAG takes proxy BRIs from its MN's LMA only.
+        GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
+        return;
+    }
+    std::string mnId = o.mnIdentifier.value_or("");
+    m_briRxTrace(mnId, bri.GetSequence(), bri.GetTriggerOrStatus());
+    uint8_t status = BindingRevocationStatus::SUCCESS;
+    if (e && e->attached)
+    {
+        // RFC 5846 sec. 10: the MN is still here; nothing is removed.
+        status = BindingRevocationStatus::REVOCATION_FAILED_MN_ATTACHED;
+    }
+    else
+    {
+        bool held = m_extension->NotifyRevoked(e ? e->linkLayerId : mac, e);
+        if (e)
+        {
+            NS_LOG_INFO("MAG " << GetAddress() << ": binding of " << e->mnIdentifier
+                               << " revoked by the LMA");
+            Simulator::Cancel(e->refreshEvent);
+            Simulator::Cancel(e->retransmitEvent);
+            RemoveEntry(*e);
+        }
+        else if (!held)
+        {
+            status = BindingRevocationStatus::BINDING_DOES_NOT_EXIST;
+        }
+    }
+    BindingRevocationHeader bra;
+    bra.SetRevocationType(BindingRevocationType::ACKNOWLEDGEMENT);
+    bra.SetTriggerOrStatus(status);
+    bra.SetSequence(bri.GetSequence());
+    bra.SetFlagP(true);
+    bra.GetOptions().mnIdentifier = o.mnIdentifier;
+    bra.GetOptions().homeNetworkPrefixes = o.homeNetworkPrefixes;
+    m_braTxTrace(mnId, bri.GetSequence(), status);
+    SendMessage(bra, ip.GetSource());
 }
 
 Ipv6Address
@@ -816,6 +1077,7 @@ Pmipv6Mag::DropData(Ptr<const Packet> p, DataDropReason reason)
 void
 Pmipv6Mag::DoDispose()
 {
+    m_aaaSocket = nullptr;
     m_list.Clear();
     if (m_extension)
     {

@@ -8,6 +8,7 @@
 #include "binding-update-list.h"
 #include "mobility-agent.h"
 
+#include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -51,6 +52,22 @@ class MagExtension : public Object
     virtual bool HandleUplink(BindingUpdateListEntry& e,
                               Ptr<const Packet> p,
                               const Ipv6Header& header);
+    /// A PBU for \p e is about to be sent: add to it (e.g. Context
+    /// Reflector's context in the de-registration PBU).
+    virtual void DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu);
+    /**
+     * The LMA revoked the binding of \p mn here (RFC 5846 BRI): \p e is
+     * its entry (detached), or nullptr if there is none any more. Return
+     * true if the extension held state for the MN (now released). The core
+     * then forgets the entry and answers with a BRA.
+     */
+    virtual bool NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e);
+    /**
+     * Does this MAG hold the MN's context, transferred by the scheme
+     * (Context Reflector's reflection, an HI, ...)? Then it registers the MN
+     * without asking the AAA server (Pmipv6Mag's AaaServer attribute).
+     */
+    virtual bool HasContext(const BindingUpdateListEntry& e) const;
 
   protected:
     void DoDispose() override;
@@ -130,6 +147,13 @@ class Pmipv6Mag : public MobilityAgent
      * MovedTunnelGracePeriod for the packets still on their way.
      */
     void MarkBindingMoved(BindingUpdateListEntry& e);
+    /**
+     * The LMA has bound the MN to this MAG itself (an LMA-driven handover,
+     * the Fast Handover Scheme): the entry is REGISTERED with \p prefix for
+     * \p lifetime without a PBU of ours (refreshed as any other), and the
+     * MN gets its RA as soon as it attaches.
+     */
+    void AdoptBinding(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix, Time lifetime);
 
     typedef void (*EntryTracedCallback)(std::string mnId, Mac48Address mn);
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
@@ -148,6 +172,8 @@ class Pmipv6Mag : public MobilityAgent
 
     typedef void (*DataDropTracedCallback)(Ptr<const Packet> p, DataDropReason reason);
     typedef void (*RefusedTracedCallback)(std::string mnId, uint8_t status);
+    typedef void (*RevocationTracedCallback)(std::string mnId, uint16_t seq, uint8_t value);
+    typedef void (*AaaTracedCallback)(std::string mnId, uint8_t code);
 
   protected:
     void DoInitialize() override;
@@ -181,6 +207,17 @@ class Pmipv6Mag : public MobilityAgent
     void UnpinNeighbor(BindingUpdateListEntry& e);
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
     void DropData(Ptr<const Packet> p, DataDropReason reason);
+    void ScheduleRefresh(BindingUpdateListEntry& e);
+    /// The effect of an accepted-or-refused PBA for \p e (after PbaProcessingDelay).
+    void ApplyPba(BindingUpdateListEntry& e, const BindingAckHeader& pba, Ipv6Address lma);
+    void ApplyPbaLater(Mac48Address mn, BindingAckHeader pba, Ipv6Address lma);
+    /// After AttachProcessingDelay: register the MN if it is still here and unregistered.
+    void RegisterAttached(Mac48Address mn);
+    /// RFC 5846 sec. 10: a BRI from our LMA; answered with a BRA.
+    void RecvBri(Ptr<Packet> p, const Ipv6Header& ip);
+    /// The attached MN has no context here: ask the AAA server first.
+    void SendAccessRequest(BindingUpdateListEntry& e);
+    void RecvAaa(Ptr<Socket> socket);
 
     std::unordered_map<Mac48Address, Policy, Mac48AddressHash> m_policies;
     std::set<uint32_t> m_accessInterfaces;
@@ -197,6 +234,12 @@ class Pmipv6Mag : public MobilityAgent
     uint8_t m_accessTechnologyType;
     uint16_t m_routerLifetime;
     Time m_movedTunnelGrace;
+    Time m_attachProcessing;
+    Time m_pbaProcessing;
+    Ipv6Address m_aaaServer;                  //!< :: = a local policy store
+    Ptr<Socket> m_aaaSocket;
+    uint8_t m_aaaIdentifier{0};
+    std::map<uint8_t, Mac48Address> m_aaaPending; //!< RADIUS Identifier -> MN
 
     TracedCallback<std::string, Mac48Address> m_attachTrace;
     TracedCallback<std::string, Mac48Address> m_detachTrace;
@@ -206,6 +249,10 @@ class Pmipv6Mag : public MobilityAgent
     TracedCallback<std::string, Mac48Address> m_raTxTrace;
     TracedCallback<Ptr<const Packet>, DataDropReason> m_dataDropTrace;
     TracedCallback<std::string, uint8_t> m_refusedTrace;
+    TracedCallback<std::string, uint16_t, uint8_t> m_briRxTrace;
+    TracedCallback<std::string, uint16_t, uint8_t> m_braTxTrace;
+    TracedCallback<std::string, uint8_t> m_aaaTxTrace;
+    TracedCallback<std::string, uint8_t> m_aaaRxTrace;
 };
 
 } // namespace ns3

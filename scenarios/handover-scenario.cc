@@ -53,6 +53,8 @@ CheckOptionSyntax(const std::vector<std::string>& args)
         {"tauAccess", &timeValue},
         {"processingDelay", &timeValue},
         {"routeSwitchDelay", &timeValue},
+        {"aaaRtt", &timeValue},
+        {"contextSize", &unsignedValue},
         {"signallingLoss", &probabilityValue},
         {"packetSize", &unsignedValue},
         {"backgroundInterval", &timeValue},
@@ -134,9 +136,9 @@ void
 Describe(std::ostream& os)
 {
     std::vector<std::string> base = SplitColumns(HandoverScenario::CsvHeader());
-    auto extra = [&base](bool signalling, bool completion) {
+    auto extra = [&base](bool signalling, bool completion, bool phases) {
         std::vector<std::string> all =
-            SplitColumns(HandoverScenario::CsvHeader(signalling, completion));
+            SplitColumns(HandoverScenario::CsvHeader(signalling, completion, phases));
         return std::vector<std::string>(all.begin() + base.size(), all.end());
     };
     os << "{\n  \"program\": \"handover-scenario\",\n  \"pmipv6_version\": "
@@ -150,8 +152,9 @@ Describe(std::ostream& os)
     }
     os << "],\n  \"access\": " << JsonList(Pmipv6DomainHelper::GetAccessNames())
        << ",\n  \"csv_columns\": " << JsonList(base)
-       << ",\n  \"signalling_columns\": " << JsonList(extra(true, false))
-       << ",\n  \"completion_columns\": " << JsonList(extra(false, true))
+       << ",\n  \"signalling_columns\": " << JsonList(extra(true, false, false))
+       << ",\n  \"completion_columns\": " << JsonList(extra(false, true, false))
+       << ",\n  \"phases_columns\": " << JsonList(extra(false, false, true))
        << ",\n  \"load_warn_fraction\": " << RadioLoadCheck::kWarnFraction << "\n}\n";
 }
 
@@ -305,7 +308,7 @@ RunOne(const std::vector<std::string>& args, std::ostream& out, bool header, std
     if (header || file.is_open())
     {
         provenance.Write(*os);
-        *os << HandoverScenario::CsvHeader(signalling, completion) << "\n";
+        *os << HandoverScenario::CsvHeader(signalling, completion, config.phases) << "\n";
     }
     else // a run of a batch: its own options and load ahead of its rows
     {
@@ -373,7 +376,10 @@ main(int argc, char* argv[])
     provenance.Set("rng_run", "per run: the run column");
     provenance.Add("command_line", Provenance::JoinCommandLine(args));
     provenance.Write(std::cout);
-    std::cout << HandoverScenario::CsvHeader(given("--signalling"), given("--completion")) << "\n";
+    std::cout << HandoverScenario::CsvHeader(given("--signalling"),
+                                             given("--completion"),
+                                             given("--phases"))
+              << "\n";
     std::string line;
     while (std::getline(std::cin, line))
     {

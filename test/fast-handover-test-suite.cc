@@ -312,6 +312,7 @@ class FastHandoverDomain
 
     void Build(const Pmipv6DomainHelper::Parameters& p)
     {
+        domain.SetLmaExtension("ns3::RelayedUplinkLmaExtension");
         domain.SetMagExtensionFactory([this](uint32_t i) -> Ptr<MagExtension> {
             Ptr<FastHandoverMagExtension> ext;
             if (m_scheme == "fpmipv6")

@@ -74,6 +74,7 @@ struct HostileDomain
 {
     explicit HostileDomain(const std::string& scheme)
     {
+        domain.SetLmaExtension("ns3::RelayedUplinkLmaExtension");
         domain.SetMagExtensionFactory([this, scheme](uint32_t) -> Ptr<MagExtension> {
             Ptr<FastHandoverMagExtension> ext;
             if (scheme == "fpmipv6")

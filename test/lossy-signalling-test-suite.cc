@@ -496,6 +496,7 @@ class FastHandoverLossTestCase : public SimulationTestCase
         Pmipv6DomainHelper domain;
         std::vector<Ptr<FastHandoverMagExtension>> ext;
         bool fpmipv6 = m_scheme == "fpmipv6";
+        domain.SetLmaExtension("ns3::RelayedUplinkLmaExtension");
         domain.SetMagExtensionFactory([&ext, fpmipv6](uint32_t) -> Ptr<MagExtension> {
             if (fpmipv6)
             {

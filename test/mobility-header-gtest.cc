@@ -534,13 +534,14 @@ TEST(MobilityHeaderWire, FastBindingAckMatchesRfcLayout)
 TEST(MobilityHeaderWire, ReservedBitsAreIgnoredOnReceive)
 {
     Bytes b = PbuBytes();
-    b[9] = 0xff; // reserved bits after P in the BU flags word
+    b[9] = 0xfe; // reserved bits after P in the BU flags word (0x01 is the C flag)
     b[3] = 0xaa; // common-header Reserved
     BindingUpdateHeader r;
     ASSERT_EQ(Parse(b, r), 72u);
     EXPECT_TRUE(r.GetFlagA());
     EXPECT_FALSE(r.GetFlagH());
     EXPECT_TRUE(r.GetFlagP());
+    EXPECT_FALSE(r.GetFlagC());
     // and they are written back as zero
     r.GetOptions() = PbuHeader().GetOptions();
     EXPECT_EQ(Wire(r), PbuBytes());

@@ -454,10 +454,11 @@ class MalformedMessagesTestCase : public SimulationTestCase
 // ---------------------------------------------------------------------------
 
 /**
- * RFC 5213 sec. 5.6.2: the LMA takes IPv6-in-IPv6 packets only from tunnel
- * peers with a binding. The same encapsulated packet (inner: MN home address
- * -> CN) is dropped when it comes from an unknown node, and decapsulated and
- * forwarded to the CN when it comes from the MN's serving MAG.
+ * RFC 5213 sec. 5.6.2: the LMA takes a MN's IPv6-in-IPv6 uplink only from
+ * its Proxy-CoA (admission per MN). The same encapsulated packet (inner:
+ * an address in the MN's HNP -> CN) is dropped when it comes from an
+ * unknown node, and decapsulated and forwarded to the CN when it comes
+ * from the MN's serving MAG.
  */
 class TunnelUnknownEndpointTestCase : public SimulationTestCase
 {
@@ -502,7 +503,8 @@ class TunnelUnknownEndpointTestCase : public SimulationTestCase
             MakeCallback(+[](std::vector<TunnelEvent>* out, Ptr<const Packet>, Ipv6Address peer) {
                 out->push_back({Simulator::Now(), peer, ""});
             }).Bind(&decaps));
-        const Ipv6Address spoofed("2001:100:0:77::5");
+        // In the HNP the LMA gives its first MN (the first /64 of the pool).
+        const Ipv6Address spoofed("2001:100:0:1::5");
         std::vector<Time> cnReceived;
         domain.GetCn()->GetObject<Ipv6L3Protocol>()->TraceConnectWithoutContext(
             "Rx",
@@ -551,7 +553,7 @@ class TunnelUnknownEndpointTestCase : public SimulationTestCase
 
         PMIPV6_TEST_REQUIRE_EQ(drops.size(), 1, "tunnel drops at the LMA");
         NS_TEST_EXPECT_MSG_EQ(drops[0].peer, stranger.GetAddress(), "dropped packet's peer");
-        NS_TEST_EXPECT_MSG_EQ(drops[0].reason, "unknown-endpoint", "drop reason");
+        NS_TEST_EXPECT_MSG_EQ(drops[0].reason, "not-admitted", "drop reason");
         NS_TEST_EXPECT_MSG_EQ((drops[0].at < Seconds(1.5)), true, "drop time");
         uint32_t fromMag = 0;
         for (const auto& d : decaps)

@@ -113,6 +113,10 @@ class FuzzDomain
         p.rttMagMag = MilliSeconds(4);
         p.rttMagAp = MilliSeconds(2);
         p.dhoL2 = MilliSeconds(5);
+        if (scheme != FuzzScheme::PMIPV6)
+        {
+            m_domain.SetLmaExtension("ns3::RelayedUplinkLmaExtension");
+        }
         if (scheme == FuzzScheme::FPMIPV6)
         {
             m_domain.SetMagExtensionFactory(

@@ -12,6 +12,7 @@
  *  - whatever parses serialises to octets that parse again to the same
  *    message (options, flags, fields), and those octets are stable.
  */
+#include "experimental-mobility-header.h"
 #include "fuzz-domain.h"
 #include "mobility-header.h"
 
@@ -85,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     const uint8_t* body = data + 1;
     size_t n = size - 1;
-    switch (data[0] % 7)
+    switch (data[0] % 9)
     {
     case 0:
         FuzzOne<BindingUpdateHeader>(body, n);
@@ -107,6 +108,12 @@ LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         break;
     case 6:
         FuzzOne<BindingErrorHeader>(body, n);
+        break;
+    case 7:
+        FuzzOne<ExperimentalMobilityHeader>(body, n);
+        break;
+    case 8:
+        FuzzOne<BindingRevocationHeader>(body, n);
         break;
     }
     // Any octets at all: the common-part peek must never read past them.
