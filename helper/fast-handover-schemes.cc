@@ -73,7 +73,7 @@ class PredictiveScheme : public HandoverScheme
             if (mag >= 0)
             {
                 Simulator::Schedule(m_domain->GetParameters().rttMagAp / 2, [this, mn, mag]() {
-                    m_domain->PrepareSecondInterface(mn, mag);
+                    m_domain->GetAccessNetwork()->PrepareSecondInterface(mn, mag);
                 });
             }
             return;
@@ -81,7 +81,9 @@ class PredictiveScheme : public HandoverScheme
         // HOComplete: the MN leaves the old AP now, unless it already has.
         Time hop = m_domain->GetParameters().rttMagAp / 2;
         Time notAfter = Simulator::Now() + hop + m_config.tpred;
-        Simulator::Schedule(hop, [this, mn, notAfter]() { m_domain->ForceLinkLoss(mn, notAfter); });
+        Simulator::Schedule(hop, [this, mn, notAfter]() {
+            m_domain->GetAccessNetwork()->ForceLinkLoss(mn, notAfter);
+        });
     }
 
     HandoverScenario::Config m_config;

@@ -181,9 +181,10 @@ HandoverScenario::Config::GetSettleTime() const
     // the access hop: then the flows are steady again.
     Time settle =
         domain.dhoL2 + domain.rttMagLma + domain.rttMagMag + domain.rttMagAp + MilliSeconds(5);
-    if (domain.access == "wifi")
+    if (AccessNetwork::IsRegistered(domain.access))
     {
-        settle += MilliSeconds(200); // re-association, measured, not set
+        // A radio's handover: measured, not set; its margin.
+        settle += domain.CreateAccessNetwork()->GetHandoverMargin();
     }
     return WholeIntervals(settle, packetInterval) + 3 * packetInterval;
 }
@@ -207,9 +208,9 @@ HandoverScenario::Config::GetFlowStart() const
 {
     // The first attach, its PBU/PBA, the RA, and margin (Wi-Fi: association).
     Time start = domain.firstAttach + domain.rttMagLma + domain.rttMagAp + MilliSeconds(100);
-    if (domain.access == "wifi")
+    if (AccessNetwork::IsRegistered(domain.access))
     {
-        start += MilliSeconds(400);
+        start += domain.CreateAccessNetwork()->GetAttachMargin(); // e.g. an association
     }
     return std::max(start, MilliSeconds(500));
 }
@@ -228,7 +229,12 @@ void
 HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
 {
     cmd.AddValue("scheme", "Mobility scheme (pmipv6, ...)", c.scheme);
-    cmd.AddValue("access", "Access network: ideal or wifi", c.domain.access);
+    std::string accessHelp = "Access network:";
+    for (const auto& name : AccessNetwork::GetNames())
+    {
+        accessHelp += " " + name;
+    }
+    cmd.AddValue("access", accessHelp, c.domain.access);
     cmd.AddValue("dhoL2", "L2 handover delay DHO,L2 (ideal access)", c.domain.dhoL2);
     cmd.AddValue("rttMagLma", "Round-trip time MAG-LMA", c.domain.rttMagLma);
     cmd.AddValue("rttMagMag", "Round-trip time between neighbouring MAGs", c.domain.rttMagMag);
@@ -394,12 +400,11 @@ HandoverScenario::WriteCsv(std::ostream& os,
 {
     const Config& c = m_config;
     auto ms = [](Time t) { return t.GetSeconds() * 1e3; };
+    Ptr<AccessNetwork> access = c.domain.CreateAccessNetwork();
     for (const auto& r : results)
     {
-        // Ideal access: DHO,L2 is the parameter; Wi-Fi: what the handover took.
-        double dho = c.domain.access == "ideal" ? ms(c.domain.dhoL2)
-                     : r.l2.attached.IsZero()   ? -1
-                                                : ms(r.l2.attached - r.l2.linkLost);
+        // Ideal access: DHO,L2 is the parameter; radios: what the handover took.
+        double dho = access->GetReportedDhoL2Ms(r.l2);
         os << c.scheme << "," << c.domain.access << "," << ms(c.tpred) << "," << dho << ","
            << ms(c.domain.rttMagLma) << "," << ms(c.domain.rttMagMag) << ","
            << ms(c.domain.rttMagAp) << "," << RngSeedManager::GetRun() << ","

@@ -6,6 +6,7 @@
  *
  *   build/handover-scenario --scheme=pmipv6 --access=ideal --dhoL2=11ms \
  *       --rttMagLma=30ms --rttMagMag=10ms --rttMagAp=5ms --handovers=4
+ *   build/handover-scenario --accessTypes    (the access networks, as CSV)
  */
 #include "handover-scenario.h"
 
@@ -188,6 +189,12 @@ int
 main(int argc, char* argv[])
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (std::find(args.begin(), args.end(), "--accessTypes") != args.end())
+    {
+        // For sweep.py and the plotter: the access networks and their DHO,L2 column.
+        AccessNetwork::Describe(std::cout);
+        return 0;
+    }
     bool batch = false;
     for (auto it = args.begin(); it != args.end();)
     {

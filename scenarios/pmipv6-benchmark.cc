@@ -281,7 +281,10 @@ main(int argc, char* argv[])
                  "Time between one MN's handovers (all MNs' spread over it)",
                  config.spacing);
     cmd.AddValue("interval", "Probe flow interval, both directions, per MN", config.packetInterval);
-    cmd.AddValue("access", "Access network: ideal or wifi", config.domain.access);
+    cmd.AddValue("access",
+                 "Access network (a registered AccessNetwork name, see handover-scenario "
+                 "--accessTypes)",
+                 config.domain.access);
     cmd.AddValue("fork", "Run each N in a child process (own peak-memory figure)", useFork);
     cmd.AddValue("baseline",
                  "Also run each N with plain static routing and no mobility protocol",

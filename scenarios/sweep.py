@@ -21,6 +21,7 @@ followed by a line "#done". Lines starting with "#" are otherwise ignored.
 
 import argparse
 import csv
+import io
 import math
 import os
 import subprocess
@@ -465,13 +466,25 @@ def canonical(column, value):
     return value
 
 
-def aggregate(rows):
-    """Tidy rows: mean and 95 % CI per point over all runs x handovers."""
+def access_types(binary):
+    """The scenario's access networks: {name: "measured" or "parameter"} for
+    their DHO,L2 column, as the program describes them (--accessTypes)."""
+    try:
+        out = subprocess.run([binary, "--accessTypes"], capture_output=True, text=True,
+                             check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise ScenarioError("cannot ask %s for its access types: %s" % (binary, error))
+    return {row["name"]: row["dho_l2"] for row in csv.DictReader(io.StringIO(out))}
+
+
+def aggregate(rows, measured=frozenset()):
+    """Tidy rows: mean and 95 % CI per point over all runs x handovers;
+    measured: the access types whose DHO,L2 is measured."""
     groups = {}
     for row in rows:
         # On real radios DHO,L2 is measured per handover, not set: it is a
         # result to average, not a coordinate of the point.
-        key = tuple(MEASURED if c == "dho_l2_ms" and row["access"] != "ideal"
+        key = tuple(MEASURED if c == "dho_l2_ms" and row["access"] in measured
                     else canonical(c, row[c]) for c in POINT_COLUMNS)
         groups.setdefault(key, []).append(row)
 
@@ -596,7 +609,8 @@ def main(argv=None):
                 print("sweep: %d runs in %d processes of %s" % (len(runs), jobs, args.binary),
                       file=sys.stderr)
                 rows, headers = run_all(runs, args.binary, jobs)
-        tidy = aggregate(rows)
+        types = access_types(args.binary)
+        tidy = aggregate(rows, {name for name, dho in types.items() if dho == MEASURED})
     except ScenarioError as error:
         print("sweep: FAILED: %s" % error, file=sys.stderr)
         return 1

@@ -522,12 +522,16 @@ class FastHandoverDomain
             if (mag >= 0)
             {
                 Simulator::Schedule(hop,
-                                    [this, mn, mag]() { domain.PrepareSecondInterface(mn, mag); });
+                                    [this, mn, mag]() {
+                                        domain.GetAccessNetwork()->PrepareSecondInterface(mn, mag);
+                                    });
             }
             return;
         }
         Time notAfter = Simulator::Now() + hop + m_tpred;
-        Simulator::Schedule(hop, [this, mn, notAfter]() { domain.ForceLinkLoss(mn, notAfter); });
+        Simulator::Schedule(hop, [this, mn, notAfter]() {
+            domain.GetAccessNetwork()->ForceLinkLoss(mn, notAfter);
+        });
     }
 
     std::string m_scheme;
