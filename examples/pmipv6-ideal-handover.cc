@@ -34,7 +34,7 @@ Say(const std::string& who)
 
 // Trace sinks (RFC 5213 sec. 5 LMA, sec. 6 MAG); the first arguments are bound.
 void
-MagL2(std::string mag, const char* what, std::string mn, Mac48Address)
+MagL2(std::string mag, const char* what, std::string mn, Address)
 {
     Say(mag) << mn << " " << what << " (L2)\n";
 }
@@ -60,7 +60,7 @@ MagPba(std::string mag, std::string mn, uint8_t status, Time lifetime)
 }
 
 void
-MagRa(std::string mag, std::string mn, Mac48Address)
+MagRa(std::string mag, std::string mn, Address)
 {
     Say(mag) << "Router Advertisement with the home network prefix sent to " << mn << "\n";
 }

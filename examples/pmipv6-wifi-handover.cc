@@ -51,13 +51,13 @@ StaAssoc(Ptr<WifiNetDevice> sta, bool associated, Mac48Address bssid)
 
 // The PMIPv6 side (RFC 5213 sec. 5, 6): who is told, what the LMA does.
 void
-MagL2(std::string mag, const char* what, std::string mn, Mac48Address)
+MagL2(std::string mag, const char* what, std::string mn, Address)
 {
     Say(mag) << mn << " " << what << "\n";
 }
 
 void
-MagRa(std::string mag, std::string mn, Mac48Address)
+MagRa(std::string mag, std::string mn, Address)
 {
     Say(mag) << "PBA accepted: Router Advertisement with the home network prefix sent\n";
 }

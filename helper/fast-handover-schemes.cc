@@ -55,13 +55,13 @@ class PredictiveScheme : public HandoverScheme
     {
         Ptr<FastHandoverMagExtension> ext =
             DynamicCast<FastHandoverMagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
-        ext->PredictHandover(m_domain->GetMnLinkLayerId(mn), m_domain->GetProxyCoa(predictedMag));
+        ext->PredictHandover(m_domain->GetMnIdentifier(mn), m_domain->GetProxyCoa(predictedMag));
     }
 
     /// L2 commands from a MAG to its AP travel one access hop (RTT_MAG-AP / 2).
-    void OnL2Command(Mac48Address mac, FastHandoverMagExtension::L2Command cmd, Ipv6Address target)
+    void OnL2Command(std::string mnId, FastHandoverMagExtension::L2Command cmd, Ipv6Address target)
     {
-        int mn = m_domain->FindMn(mac);
+        int mn = m_domain->FindMn(mnId);
         if (mn < 0)
         {
             return;

@@ -21,6 +21,7 @@
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 
+#include <cstdio>
 #include <sstream>
 
 namespace ns3
@@ -332,7 +333,7 @@ Pmipv6DomainHelper::InstallAgents()
         }
         for (uint32_t n = 0; n < m_p.mns; ++n)
         {
-            mag->AddPolicy(GetMnLinkLayerId(n), GetMnIdentifier(n), m_lmaAddress);
+            mag->AddPolicy(GetMnIdentifier(n), GetMnLinkLayerId(n), m_lmaAddress);
         }
         m_mags.Get(i)->AddApplication(mag);
         m_magApps.push_back(mag);
@@ -414,13 +415,16 @@ Pmipv6DomainHelper::GetAccessNetwork() const
 }
 
 int
-Pmipv6DomainHelper::FindMn(Mac48Address linkLayerId) const
+Pmipv6DomainHelper::FindMn(const std::string& mnId) const
 {
-    // The inverse of GetMnLinkLayerId: the MN's index is in the address.
-    uint8_t b[6];
-    linkLayerId.CopyTo(b);
-    uint32_t n = ((uint32_t(b[3]) << 16) | (uint32_t(b[4]) << 8) | b[5]) - 1;
-    return n < m_p.mns && GetMnLinkLayerId(n) == linkLayerId ? int(n) : -1;
+    // The inverse of GetMnIdentifier: the MN's index is in the name.
+    uint32_t n = 0;
+    char rest = 0;
+    if (std::sscanf(mnId.c_str(), "mn%u%c", &n, &rest) != 2 || rest != '@' || n >= m_p.mns)
+    {
+        return -1;
+    }
+    return GetMnIdentifier(n) == mnId ? int(n) : -1;
 }
 
 std::vector<std::string>
@@ -442,10 +446,10 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
             report(n, "attached to no MAG");
             continue;
         }
-        Mac48Address mac = GetMnLinkLayerId(n);
+        const std::string mnId = GetMnIdentifier(n);
         std::ostringstream magName;
         magName << "MAG " << mag << " (" << m_proxyCoa[mag] << ")";
-        BindingUpdateListEntry* e = m_magApps[mag]->GetBindingUpdateList().Find(mac);
+        BindingUpdateListEntry* e = m_magApps[mag]->GetBindingUpdateList().Find(mnId);
         bool registering = stillRegistering && e && e->attached &&
                            e->state == BindingUpdateListEntry::WAIT_PBA &&
                            e->retransmitEvent.IsRunning();
@@ -479,7 +483,7 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
         }
         for (uint32_t other = 0; other < m_p.mags; ++other)
         {
-            BindingUpdateListEntry* o = m_magApps[other]->GetBindingUpdateList().Find(mac);
+            BindingUpdateListEntry* o = m_magApps[other]->GetBindingUpdateList().Find(mnId);
             if (other != uint32_t(mag) && o &&
                 !(o->state == BindingUpdateListEntry::DEREGISTERING &&
                   o->retransmitEvent.IsRunning()))
@@ -490,7 +494,7 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
             }
             auto ext = DynamicCast<FastHandoverMagExtension>(m_magApps[other]->GetExtension());
             const FastHandoverMagExtension::HandoverContext* c =
-                ext ? ext->GetContext(mac) : nullptr;
+                ext ? ext->GetContext(mnId) : nullptr;
             if (other != uint32_t(mag) && c && c->state != FastHandoverMagExtension::IDLE)
             {
                 report(n,
@@ -528,7 +532,7 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
         for (uint32_t n = 0; n < m_p.mns; ++n)
         {
             BindingUpdateListEntry* e =
-                m_magApps[m]->GetBindingUpdateList().Find(GetMnLinkLayerId(n));
+                m_magApps[m]->GetBindingUpdateList().Find(GetMnIdentifier(n));
             registered = registered || (e && e->state == BindingUpdateListEntry::REGISTERED);
         }
         if (t->HasEndpoint(m_lmaAddress) != registered)

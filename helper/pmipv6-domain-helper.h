@@ -96,8 +96,8 @@ class Pmipv6DomainHelper
     /// AccessNetwork::ScheduleHandover: the plan, made before the simulation runs.
     void ScheduleHandover(uint32_t mn, Time linkLost, uint32_t targetMag);
 
-    /// The index of the MN with this link-layer id; -1 if none.
-    int FindMn(Mac48Address linkLayerId) const;
+    /// The index of the MN with this MN-Identifier; -1 if none.
+    int FindMn(const std::string& mnId) const;
     /// The index of the MAG with this Proxy-CoA; -1 if none.
     int FindMag(Ipv6Address proxyCoa) const;
     /// The access network Build() installed.

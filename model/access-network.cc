@@ -322,7 +322,7 @@ AccessNetwork::NotifyAttached(uint32_t mn,
     // sec. 4.1). 802.11 reassociation and X2 handover name where the MN
     // comes from: pass the MAG on.
     m_domain.magApps[mag]->NotifyAttach(
-        m_domain.mnLinkLayerIds[mn],
+        m_domain.mnIdentifiers[mn],
         ifIndex,
         previous >= 0 && previous != int(mag) ? m_domain.proxyCoa[previous] : Ipv6Address::GetAny(),
         handoff);
@@ -335,7 +335,7 @@ AccessNetwork::NotifyDetached(uint32_t mn, uint32_t mag)
     {
         m_currentMag[mn] = -1;
     }
-    m_domain.magApps[mag]->NotifyDetach(m_domain.mnLinkLayerIds[mn]);
+    m_domain.magApps[mag]->NotifyDetach(m_domain.mnIdentifiers[mn]);
 }
 
 uint32_t

@@ -181,9 +181,9 @@ Pmipv6Mag::Pmipv6Mag()
 }
 
 void
-Pmipv6Mag::AddPolicy(Mac48Address linkLayerId, const std::string& mnIdentifier, Ipv6Address lma)
+Pmipv6Mag::AddPolicy(const std::string& mnIdentifier, const Address& linkLayerId, Ipv6Address lma)
 {
-    m_policies[linkLayerId] = Policy{mnIdentifier, lma};
+    m_policies[mnIdentifier] = Policy{linkLayerId, lma};
 }
 
 void
@@ -242,18 +242,18 @@ Pmipv6Mag::GetHandledTypes() const
 }
 
 BindingUpdateListEntry*
-Pmipv6Mag::GetOrCreateEntry(Mac48Address mn)
+Pmipv6Mag::GetOrCreateEntry(const std::string& mnId)
 {
-    if (BindingUpdateListEntry* e = m_list.Find(mn))
+    if (BindingUpdateListEntry* e = m_list.Find(mnId))
     {
         return e;
     }
-    auto policy = m_policies.find(mn);
+    auto policy = m_policies.find(mnId);
     if (policy == m_policies.end())
     {
         return nullptr;
     }
-    BindingUpdateListEntry& e = m_list.Create(mn, policy->second.mnIdentifier);
+    BindingUpdateListEntry& e = m_list.Create(mnId, policy->second.linkLayerId);
     e.lmaAddress = policy->second.lma;
     e.homeNetworkPrefix = HomeNetworkPrefix{Ipv6Address::GetAny(), 0};
     // Numbered on from every PBU this MAG sent: a MN that comes back after
@@ -289,17 +289,17 @@ Pmipv6Mag::SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::Stat
 }
 
 void
-Pmipv6Mag::NotifyAttach(Mac48Address mn,
+Pmipv6Mag::NotifyAttach(const std::string& mnId,
                         uint32_t ifIndex,
                         Ipv6Address previousMag,
                         uint8_t handoffIndicator)
 {
-    BindingUpdateListEntry* e = GetOrCreateEntry(mn);
+    BindingUpdateListEntry* e = GetOrCreateEntry(mnId);
     if (!e)
     {
         // RFC 5213 sec. 6.9.1.1: no policy profile, no service.
-        NS_LOG_WARN("MAG " << GetAddress() << ": no policy profile for " << mn);
-        m_attachTrace("", mn);
+        NS_LOG_WARN("MAG " << GetAddress() << ": no policy profile for " << mnId);
+        m_attachTrace("", Address());
         return;
     }
     NS_ABORT_MSG_UNLESS(IsAccessInterface(ifIndex),
@@ -317,7 +317,7 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
     }
     e->handoffIndicator = handoffIndicator;
     PinNeighbor(*e);
-    m_attachTrace(e->mnIdentifier, mn);
+    m_attachTrace(e->mnIdentifier, e->linkLayerId);
     switch (e->state)
     {
     case BindingUpdateListEntry::IDLE:
@@ -334,9 +334,9 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
 }
 
 void
-Pmipv6Mag::NotifyDetach(Mac48Address mn)
+Pmipv6Mag::NotifyDetach(const std::string& mnId)
 {
-    BindingUpdateListEntry* e = m_list.Find(mn);
+    BindingUpdateListEntry* e = m_list.Find(mnId);
     if (!e || !e->attached)
     {
         return;
@@ -344,7 +344,7 @@ Pmipv6Mag::NotifyDetach(Mac48Address mn)
     NS_LOG_INFO("MAG " << GetAddress() << ": " << e->mnIdentifier << " detached");
     e->attached = false;
     UnpinNeighbor(*e);
-    m_detachTrace(e->mnIdentifier, mn);
+    m_detachTrace(e->mnIdentifier, e->linkLayerId);
     if (m_extension->NotifyDetach(*e))
     {
         return;
@@ -373,7 +373,7 @@ void
 Pmipv6Mag::RemoveEntry(BindingUpdateListEntry& e)
 {
     SwitchToState(e, BindingUpdateListEntry::IDLE);
-    m_list.Remove(e.linkLayerId);
+    m_list.Remove(e.mnIdentifier);
 }
 
 void
@@ -421,9 +421,9 @@ Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
     o.homeNetworkPrefixes = {e.homeNetworkPrefix};
     o.handoffIndicator = e.handoffIndicator ? e.handoffIndicator : 4;
     o.accessTechnologyType = m_accessTechnologyType;
-    uint8_t mac[6];
-    e.linkLayerId.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    uint8_t mac[Address::MAX_SIZE];
+    uint32_t length = e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + length);
     o.timestamp = e.timestamp;
     e.pbuSentAt = Simulator::Now();
     if (static_cast<int16_t>(e.sequence - m_lastSequence) > 0)
@@ -434,13 +434,13 @@ Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
     SendMessage(pbu, e.lmaAddress);
     Simulator::Cancel(e.retransmitEvent);
     e.retransmitEvent =
-        Simulator::Schedule(e.retransmitTimeout, &Pmipv6Mag::Retransmit, this, e.linkLayerId);
+        Simulator::Schedule(e.retransmitTimeout, &Pmipv6Mag::Retransmit, this, e.mnIdentifier);
 }
 
 void
-Pmipv6Mag::Retransmit(Mac48Address mn)
+Pmipv6Mag::Retransmit(std::string mnId)
 {
-    BindingUpdateListEntry* e = m_list.Find(mn);
+    BindingUpdateListEntry* e = m_list.Find(mnId);
     if (!e)
     {
         return;
@@ -457,7 +457,7 @@ Pmipv6Mag::Retransmit(Mac48Address mn)
         NS_LOG_WARN("MAG " << GetAddress() << ": no PBA for " << e->mnIdentifier << " after "
                            << e->retransmissions << " retransmissions; giving up");
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
-        m_list.Remove(mn);
+        m_list.Remove(mnId);
         return;
     }
     // RFC 6275 sec. 11.8: exponential back-off up to MaxBindackTimeout; a
@@ -480,9 +480,9 @@ Pmipv6Mag::SendFreshPbu(BindingUpdateListEntry& e, Time lifetime)
 }
 
 void
-Pmipv6Mag::Refresh(Mac48Address mn)
+Pmipv6Mag::Refresh(std::string mnId)
 {
-    if (BindingUpdateListEntry* e = m_list.Find(mn))
+    if (BindingUpdateListEntry* e = m_list.Find(mnId))
     {
         // RFC 5213 sec. 8.4: a re-registration, nothing changed.
         e->handoffIndicator = HandoffIndicator::HANDOFF_STATE_NOT_CHANGED;
@@ -518,17 +518,8 @@ void
 Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
 {
     const MobilityOptions& o = pba.GetOptions();
-    BindingUpdateListEntry* e = nullptr;
-    if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
-    {
-        Mac48Address mac;
-        mac.CopyFrom(o.mnLinkLayerId->data());
-        e = m_list.Find(mac);
-    }
-    else if (o.mnIdentifier)
-    {
-        e = m_list.FindByMnIdentifier(*o.mnIdentifier);
-    }
+    // RFC 5213 sec. 6.9.1.2: the PBA names the MN by its MN-Identifier.
+    BindingUpdateListEntry* e = o.mnIdentifier ? m_list.Find(*o.mnIdentifier) : nullptr;
     if (!e || pba.GetSequence() != e->sequence || e->lmaAddress != ip.GetSource() ||
         e->state == BindingUpdateListEntry::IDLE)
     {
@@ -548,7 +539,7 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
         if (!e->attached)
         {
-            m_list.Remove(e->linkLayerId);
+            m_list.Remove(e->mnIdentifier);
         }
         return;
     }
@@ -600,7 +591,7 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
         // the latest (a short grant must still be refreshed in time).
         Time advance = std::min(m_refreshAdvance, e->lifetime / 2);
         e->refreshEvent =
-            Simulator::Schedule(e->lifetime - advance, &Pmipv6Mag::Refresh, this, e->linkLayerId);
+            Simulator::Schedule(e->lifetime - advance, &Pmipv6Mag::Refresh, this, e->mnIdentifier);
     }
     if (e->attached)
     {

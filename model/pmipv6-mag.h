@@ -73,8 +73,12 @@ class Pmipv6Mag : public MobilityAgent
     static TypeId GetTypeId();
     Pmipv6Mag();
 
-    /// Policy profile (RFC 5213 sec. 6.2): which MN a link-layer id is, and its LMA.
-    void AddPolicy(Mac48Address linkLayerId, const std::string& mnIdentifier, Ipv6Address lma);
+    /**
+     * Policy profile (RFC 5213 sec. 6.2): the MN with MN-Identifier \p mnIdentifier
+     * (the key), its link-layer address (48-bit MAC, or an LTE UE's 64-bit
+     * one), and its LMA.
+     */
+    void AddPolicy(const std::string& mnIdentifier, const Address& linkLayerId, Ipv6Address lma);
     /// Declare an interface of this node to be an access link.
     void AddAccessInterface(uint32_t ifIndex);
     bool IsAccessInterface(uint32_t ifIndex) const;
@@ -86,19 +90,19 @@ class Pmipv6Mag : public MobilityAgent
     bool IsNeighborMag(Ipv6Address proxyCoa) const;
 
     /**
-     * The access technology reports that \p mn is now reachable on
+     * The access technology reports that MN \p mnId is now reachable on
      * \p ifIndex, coming from \p previousMag if it knows (:: otherwise).
      * \p handoffIndicator is what the access technology knows of the
      * attach (RFC 5213 sec. 8.4: 1 new interface, 2 another interface of
      * the MN, 3 another MAG); 0 lets the MAG judge: 3 if \p previousMag is
      * known, else 4 (unknown).
      */
-    void NotifyAttach(Mac48Address mn,
+    void NotifyAttach(const std::string& mnId,
                       uint32_t ifIndex,
                       Ipv6Address previousMag = Ipv6Address::GetAny(),
                       uint8_t handoffIndicator = 0);
-    /// The access technology reports that \p mn has gone.
-    void NotifyDetach(Mac48Address mn);
+    /// The access technology reports that MN \p mnId has gone.
+    void NotifyDetach(const std::string& mnId);
 
     void SetExtension(Ptr<MagExtension> extension);
     Ptr<MagExtension> GetExtension() const;
@@ -108,7 +112,7 @@ class Pmipv6Mag : public MobilityAgent
      * The entry of a MN this MAG has a policy for, created if needed
      * (extensions register a MN before it arrives). nullptr without policy.
      */
-    BindingUpdateListEntry* GetOrCreateEntry(Mac48Address mn);
+    BindingUpdateListEntry* GetOrCreateEntry(const std::string& mnId);
     /**
      * Send a (re-)registration PBU for \p e with \p timestamp (an extension
      * may pass on another MAG's timestamp, the FPMIPv6 paper, sec. 3.2).
@@ -131,7 +135,7 @@ class Pmipv6Mag : public MobilityAgent
      */
     void MarkBindingMoved(BindingUpdateListEntry& e);
 
-    typedef void (*EntryTracedCallback)(std::string mnId, Mac48Address mn);
+    typedef void (*EntryTracedCallback)(std::string mnId, Address linkLayerId);
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
     typedef void (*PbuTracedCallback)(std::string mnId, uint16_t seq, Time lifetime);
     typedef void (*PbaTracedCallback)(std::string mnId, uint8_t status, Time lifetime);
@@ -165,7 +169,7 @@ class Pmipv6Mag : public MobilityAgent
   private:
     struct Policy
     {
-        std::string mnIdentifier;
+        Address linkLayerId;
         Ipv6Address lma;
     };
 
@@ -173,8 +177,8 @@ class Pmipv6Mag : public MobilityAgent
     /// A PBU numbered anew: the next sequence number and a timestamp of now
     /// (retransmissions, retries after a refusal, de-registration).
     void SendFreshPbu(BindingUpdateListEntry& e, Time lifetime);
-    void Retransmit(Mac48Address mn);
-    void Refresh(Mac48Address mn);
+    void Retransmit(std::string mnId);
+    void Refresh(std::string mnId);
     void SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::State s);
     void SendRouterAdvertisement(BindingUpdateListEntry& e);
     void PinNeighbor(BindingUpdateListEntry& e);
@@ -182,7 +186,7 @@ class Pmipv6Mag : public MobilityAgent
     Ipv6Address AccessLinkLocal(uint32_t ifIndex) const;
     void DropData(Ptr<const Packet> p, DataDropReason reason);
 
-    std::unordered_map<Mac48Address, Policy, Mac48AddressHash> m_policies;
+    std::unordered_map<std::string, Policy> m_policies; //!< by MN-Identifier
     std::set<uint32_t> m_accessInterfaces;
     std::set<Ipv6Address> m_neighborMags;
     uint16_t m_lastSequence{0}; //!< highest PBU sequence number sent (RFC 1982 order)
@@ -198,12 +202,12 @@ class Pmipv6Mag : public MobilityAgent
     uint16_t m_routerLifetime;
     Time m_movedTunnelGrace;
 
-    TracedCallback<std::string, Mac48Address> m_attachTrace;
-    TracedCallback<std::string, Mac48Address> m_detachTrace;
+    TracedCallback<std::string, Address> m_attachTrace;
+    TracedCallback<std::string, Address> m_detachTrace;
     TracedCallback<std::string, std::string, std::string> m_stateTrace;
     TracedCallback<std::string, uint16_t, Time> m_pbuTxTrace;
     TracedCallback<std::string, uint8_t, Time> m_pbaRxTrace;
-    TracedCallback<std::string, Mac48Address> m_raTxTrace;
+    TracedCallback<std::string, Address> m_raTxTrace;
     TracedCallback<Ptr<const Packet>, DataDropReason> m_dataDropTrace;
     TracedCallback<std::string, uint8_t> m_refusedTrace;
 };

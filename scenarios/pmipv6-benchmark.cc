@@ -248,7 +248,7 @@ BytesPerBinding(uint32_t count)
             uint8_t b[16] = {0x20, 0x01, 0x01, 0x00, uint8_t(i >> 24), uint8_t(i >> 16),
                              uint8_t(i >> 8), uint8_t(i)};
             BindingUpdateListEntry& e =
-                list.Create(names.GetMnLinkLayerId(i), names.GetMnIdentifier(i));
+                list.Create(names.GetMnIdentifier(i), names.GetMnLinkLayerId(i));
             list.SetPrefix(e, HomeNetworkPrefix{Ipv6Address(b), 64});
             e.refreshEvent = Simulator::Schedule(Seconds(3600), []() {});
         }
