@@ -255,6 +255,10 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
     cmd.AddValue("mns", "Number of mobile nodes", c.domain.mns);
     cmd.AddValue("mags", "Number of MAGs", c.domain.mags);
     cmd.AddValue("apsPerMag", "Wi-Fi access points per MAG", c.domain.apsPerMag);
+    cmd.AddValue("direction",
+                 "wifi-lte access: the technology the MN starts on, wifi-lte or lte-wifi "
+                 "(the first handover goes that way, the next back)",
+                 c.domain.direction);
     cmd.AddValue("signallingLoss",
                  "Probability (0..1) that each Mobility Header message is dropped on a "
                  "MAG-LMA or MAG-MAG link (data untouched)",

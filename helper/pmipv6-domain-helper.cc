@@ -107,7 +107,8 @@ Pmipv6DomainHelper::Parameters::CreateAccessNetwork() const
         {"DhoL2", Create<TimeValue>(dhoL2)},
         {"Interfaces", Create<UintegerValue>(interfaces)},
         {"ApsPerMag", Create<UintegerValue>(apsPerMag)},
-        {"AttachNotifyDelay", Create<TimeValue>(wifiAttachNotifyDelay)}};
+        {"AttachNotifyDelay", Create<TimeValue>(wifiAttachNotifyDelay)},
+        {"Direction", Create<StringValue>(direction)}};
     TypeId::AttributeInformation info;
     for (const auto& [name, value] : attributes)
     {
@@ -139,6 +140,12 @@ Pmipv6DomainHelper::InstallIpv6(Ptr<Node> node)
     stack.SetIpv4StackInstall(false);
     stack.SetRoutingHelper(listRouting);
     stack.Install(node);
+    ConfigureIpv6(node);
+}
+
+void
+Pmipv6DomainHelper::ConfigureIpv6(Ptr<Node> node)
+{
     // All MAGs share one access address, and ideal links have no use for
     // DAD's delay: off (NS3-NOTES). Weak end-system model: agents answer on
     // their core address whatever interface a message comes in on.
@@ -155,27 +162,41 @@ Pmipv6DomainHelper::Build(const Parameters& p)
     // Real UDP/ICMPv6 checksums: IPv6 forbids a zero UDP checksum, and the
     // pcaps are meant to be read in Wireshark.
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    m_access = p.CreateAccessNetwork();
     m_cn = CreateObject<Node>();
     m_lma = CreateObject<Node>();
-    m_mags.Create(p.mags);
+    std::vector<bool> ownMag(p.mags, false);
+    for (uint32_t i = 0; i < p.mags; ++i)
+    {
+        // An access network may bring a MAG's node (the EPC's PGW).
+        Ptr<Node> mag = m_access->CreateMagNode(i, p.mags);
+        ownMag[i] = mag != nullptr;
+        m_mags.Add(mag ? mag : CreateObject<Node>());
+    }
     m_mns.Create(p.mns);
     InstallIpv6(m_cn);
     InstallIpv6(m_lma);
     for (uint32_t i = 0; i < p.mags; ++i)
     {
-        InstallIpv6(m_mags.Get(i));
+        if (ownMag[i])
+        {
+            ConfigureIpv6(m_mags.Get(i));
+        }
+        else
+        {
+            InstallIpv6(m_mags.Get(i));
+        }
     }
     for (uint32_t i = 0; i < p.mns; ++i)
     {
         InstallIpv6(m_mns.Get(i));
     }
     BuildCore();
-    m_access = p.CreateAccessNetwork();
     if (p.mobility)
     {
         InstallAgents();
     }
-    AccessNetwork::Domain domain{m_mags, m_magApps, m_proxyCoa, m_mns, {}, {}};
+    AccessNetwork::Domain domain{m_mags, m_magApps, m_proxyCoa, m_mns, {}, {}, m_lmaAddress};
     for (uint32_t n = 0; n < p.mns; ++n)
     {
         domain.mnIdentifiers.push_back(GetMnIdentifier(n));
@@ -326,7 +347,7 @@ Pmipv6DomainHelper::InstallAgents()
         Ptr<Pmipv6Mag> mag = CreateObject<Pmipv6Mag>();
         mag->SetAddress(m_proxyCoa[i]);
         mag->SetAttribute("AccessTechnologyType",
-                          UintegerValue(m_access->GetAccessTechnologyType()));
+                          UintegerValue(m_access->GetAccessTechnologyType(i)));
         if (m_extensionFactory)
         {
             mag->SetExtension(m_extensionFactory(i));

@@ -60,6 +60,8 @@ class Pmipv6DomainHelper
         Time firstAttach{MilliSeconds(10)}; //!< every MN attaches to MAG 0 then
         /// AttachNotifyDelay attribute (Wi-Fi: from the association to the MAG knowing)
         Time wifiAttachNotifyDelay{MilliSeconds(1)};
+        /// Direction attribute (wifi-lte: the MN starts on "wifi-lte" or "lte-wifi")
+        std::string direction{"wifi-lte"};
         /// Lossy signalling: each Mobility Header message is dropped with this
         /// probability on every MAG-LMA and MAG-MAG link (SignallingErrorModel).
         double signallingLoss{0};
@@ -157,6 +159,8 @@ class Pmipv6DomainHelper
     Ipv6Address PlainAddress(uint32_t mn) const;
     void InstallAgents();
     void InstallIpv6(Ptr<Node> node);
+    /// DAD off, weak end-system model (on a node that has IPv6 already, too).
+    void ConfigureIpv6(Ptr<Node> node);
     /// Lossy signalling on a MAG-LMA or MAG-MAG link (both directions).
     void AddSignallingLoss(const NetDeviceContainer& link);
 

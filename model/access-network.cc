@@ -86,9 +86,15 @@ AccessNetwork::Describe(std::ostream& os)
     {
         ObjectFactory factory(getTypeId().GetName());
         Ptr<AccessNetwork> access = factory.Create<AccessNetwork>();
-        os << name << "," << getTypeId().GetName() << ","
-           << unsigned(access->GetAccessTechnologyType()) << ","
-           << (access->IsDhoL2Measured() ? "measured" : "parameter") << "\n";
+        // The ATTs of MAGs 0 and 1 (one access network may hold two technologies).
+        uint8_t att0 = access->GetAccessTechnologyType(0);
+        uint8_t att1 = access->GetAccessTechnologyType(1);
+        os << name << "," << getTypeId().GetName() << "," << unsigned(att0);
+        if (att1 != att0)
+        {
+            os << "+" << unsigned(att1);
+        }
+        os << "," << (access->IsDhoL2Measured() ? "measured" : "parameter") << "\n";
     }
 }
 
@@ -160,14 +166,26 @@ AccessNetwork::AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev)
 {
     Ptr<Ipv6L3Protocol> ipv6 = m_domain.mags.Get(mag)->GetObject<Ipv6L3Protocol>();
     uint32_t ifIndex = ipv6->AddInterface(dev);
-    ipv6->SetForwarding(ifIndex, true);
     ipv6->SetUp(ifIndex);
+    UseAccessInterface(mag, ifIndex);
+    return ifIndex;
+}
+
+void
+AccessNetwork::UseAccessInterface(uint32_t mag, uint32_t ifIndex)
+{
+    m_domain.mags.Get(mag)->GetObject<Ipv6L3Protocol>()->SetForwarding(ifIndex, true);
     if (HasMobility())
     {
         m_domain.magApps[mag]->AddAccessInterface(ifIndex);
     }
     m_accessIfIndex[mag].push_back(ifIndex);
-    return ifIndex;
+}
+
+Ptr<Node>
+AccessNetwork::CreateMagNode(uint32_t mag, uint32_t mags)
+{
+    return nullptr;
 }
 
 const std::vector<uint32_t>&

@@ -57,6 +57,7 @@ class AccessNetwork : public Object
         NodeContainer mns;
         std::vector<std::string> mnIdentifiers;   //!< per MN, its MN-ID (RFC 4283 NAI)
         std::vector<Mac48Address> mnLinkLayerIds; //!< per MN, for 802 access devices
+        Ipv6Address lma;                          //!< the LMA of every MN (policy profile)
     };
 
     /// One handover of one mobile node, as the access network saw it.
@@ -81,6 +82,12 @@ class AccessNetwork : public Object
     /// \return an empty string, or what this access network cannot do
     virtual std::string CheckRequirements(const Requirements& r) const;
 
+    /**
+     * The node for MAG \p mag of \p mags, if this access network brings
+     * its own (e.g. the EPC's PGW), with IPv6 and an Ipv6ListRouting;
+     * nullptr: the domain helper makes a plain node.
+     */
+    virtual Ptr<Node> CreateMagNode(uint32_t mag, uint32_t mags);
     /// Build the link layer for \p domain (after the core and the agents).
     void Install(const Domain& domain);
 
@@ -110,8 +117,8 @@ class AccessNetwork : public Object
     /// Write pcap files of the access links as PREFIX-...
     virtual void EnablePcap(const std::string& prefix);
 
-    /// RFC 5213 sec. 8.5 Access Technology Type the MAGs send in their PBUs.
-    virtual uint8_t GetAccessTechnologyType() const = 0;
+    /// RFC 5213 sec. 8.5 Access Technology Type MAG \p mag sends in its PBUs.
+    virtual uint8_t GetAccessTechnologyType(uint32_t mag) const = 0;
     /// One-way delay between a MAG and its access point or base station.
     virtual Time GetAccessDelay() const = 0;
     /// Longest a first attach takes until the MAG knows (scenario timing).
@@ -188,6 +195,8 @@ class AccessNetwork : public Object
     void NotifyDetached(uint32_t mn, uint32_t mag);
     /// Add \p dev to \p mag as an access interface (up, forwarding, known to the MAG).
     uint32_t AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev);
+    /// Declare \p mag's existing interface \p ifIndex an access interface.
+    void UseAccessInterface(uint32_t mag, uint32_t ifIndex);
     /// The MAG before this attach: the serving one, or the one the last link loss left.
     int PreviousMag(uint32_t mn, uint32_t mag) const;
     /// The latest handover record of \p mn (nullptr before its first).

@@ -68,7 +68,7 @@ IdealAccessNetwork::CheckRequirements(const Requirements& r) const
 }
 
 uint8_t
-IdealAccessNetwork::GetAccessTechnologyType() const
+IdealAccessNetwork::GetAccessTechnologyType(uint32_t mag) const
 {
     return kAttIeee8023;
 }

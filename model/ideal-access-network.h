@@ -29,7 +29,7 @@ class IdealAccessNetwork : public AccessNetwork
     std::string CheckRequirements(const Requirements& r) const override;
     bool PrepareSecondInterface(uint32_t mn, uint32_t targetMag) override;
     void EnablePcap(const std::string& prefix) override;
-    uint8_t GetAccessTechnologyType() const override;
+    uint8_t GetAccessTechnologyType(uint32_t mag) const override;
     Time GetAccessDelay() const override;
     Time GetPlannedDhoL2() const override;
     /// DHO,L2 is the parameter here (exact but for make before break).

@@ -626,6 +626,10 @@ Pmipv6Mag::PinNeighbor(BindingUpdateListEntry& e)
     // packet makes ns-3 search the neighbour cache for its source.
     Ptr<NdiscCache> cache =
         GetMobilityProtocol()->GetIpv6()->GetInterface(e.accessInterface)->GetNdiscCache();
+    if (!cache)
+    {
+        return; // an access link without Neighbor Discovery (an EPC's TUN device)
+    }
     std::vector<Ipv6Address> addresses{e.mnLinkLocal};
     if (!e.homeNetworkPrefix.prefix.IsAny())
     {
@@ -649,6 +653,10 @@ Pmipv6Mag::UnpinNeighbor(BindingUpdateListEntry& e)
 {
     Ptr<NdiscCache> cache =
         GetMobilityProtocol()->GetIpv6()->GetInterface(e.accessInterface)->GetNdiscCache();
+    if (!cache)
+    {
+        return;
+    }
     for (const Ipv6Address& a :
          {e.mnLinkLocal,
           Ipv6Address::MakeAutoconfiguredAddress(e.linkLayerId, e.homeNetworkPrefix.prefix)})

@@ -110,21 +110,39 @@ WifiAccessNetwork::GetChannelCount()
     return sizeof(kWifiChannels);
 }
 
+uint8_t
+WifiAccessNetwork::GetIdleChannel()
+{
+    return kWifiChannels[sizeof(kWifiChannels) - 1];
+}
+
+bool
+WifiAccessNetwork::HasAccessPoints(uint32_t mag) const
+{
+    return true;
+}
+
 std::string
 WifiAccessNetwork::CheckRequirements(const Requirements& r) const
 {
     std::ostringstream err;
     err << AccessNetwork::CheckRequirements(r);
-    if (r.mags * m_apsPerMag > GetChannelCount())
+    uint32_t wifiMags = 0;
+    for (uint32_t i = 0; i < r.mags; ++i)
     {
-        err << "wifi: mags x apsPerMag must be 1.." << GetChannelCount()
+        wifiMags += HasAccessPoints(i) ? 1 : 0;
+    }
+    // One channel per access point, and one left idle.
+    if (wifiMags * m_apsPerMag > GetChannelCount() - 1)
+    {
+        err << "wifi: MAGs with Wi-Fi x apsPerMag must be 1.." << GetChannelCount() - 1
             << " (one channel per access point). ";
     }
     return err.str();
 }
 
 uint8_t
-WifiAccessNetwork::GetAccessTechnologyType() const
+WifiAccessNetwork::GetAccessTechnologyType(uint32_t mag) const
 {
     return kAttIeee80211abg;
 }
@@ -164,27 +182,33 @@ WifiAccessNetwork::InstallAccessPoints()
     // channel, not a fading radio.
     MobilityHelper mobility;
     mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mobility.Install(m_domain.mags);
     m_stations.assign(m_domain.mns.GetN(), nullptr);
     for (uint32_t i = 0; i < m_domain.mags.GetN(); ++i)
     {
+        if (!HasAccessPoints(i))
+        {
+            continue;
+        }
+        if (!m_domain.mags.Get(i)->GetObject<MobilityModel>())
+        {
+            mobility.Install(m_domain.mags.Get(i));
+        }
         for (uint32_t k = 0; k < m_apsPerMag; ++k)
         {
-            uint8_t ch = kWifiChannels[i * m_apsPerMag + k];
+            uint8_t ch = kWifiChannels[m_aps.size()];
             phy.Set("ChannelSettings", StringValue(ChannelSettings(ch)));
             mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(Ssid("pmipv6")));
             NetDeviceContainer ap = wifi.Install(phy, mac, m_domain.mags.Get(i));
             m_wifiDevices.Add(ap);
             m_accessPoints.Add(ap);
             SetWifiAddress(ap.Get(0), GetSharedMagAddress());
-            m_channelOfAccess.push_back(ch);
-            AddAccessInterface(i, ap.Get(0));
+            m_aps.push_back(AccessPoint{i, ch, AddAccessInterface(i, ap.Get(0))});
         }
     }
 }
 
 Ptr<NetDevice>
-WifiAccessNetwork::AddStation(uint32_t n, Ptr<Node> node)
+WifiAccessNetwork::AddStation(uint32_t n, Ptr<Node> node, bool idle)
 {
     NS_ABORT_MSG_IF(m_accessPoints.GetN() == 0, "WifiAccessNetwork: no access points yet");
     WifiHelper wifi = MakeWifiHelper();
@@ -192,7 +216,9 @@ WifiAccessNetwork::AddStation(uint32_t n, Ptr<Node> node)
     // The access points' channel object: stations share it.
     phy.SetChannel(DynamicCast<YansWifiChannel>(
         DynamicCast<WifiNetDevice>(m_accessPoints.Get(0))->GetChannel()));
-    phy.Set("ChannelSettings", StringValue(ChannelSettings(kWifiChannels[0])));
+    // On the first access point's channel: the MN starts there.
+    phy.Set("ChannelSettings",
+            StringValue(ChannelSettings(idle ? GetIdleChannel() : m_aps.front().channel)));
     WifiMacHelper mac;
     mac.SetType("ns3::StaWifiMac",
                 "Ssid",
@@ -240,11 +266,11 @@ WifiAccessNetwork::GetStation(uint32_t mn) const
 void
 WifiAccessNetwork::DoHandover(uint32_t mn, uint32_t targetMag)
 {
-    RetuneStation(mn, targetMag);
+    RetuneStation(mn, int(targetMag));
 }
 
 void
-WifiAccessNetwork::RetuneStation(uint32_t mn, uint32_t targetMag)
+WifiAccessNetwork::RetuneStation(uint32_t mn, int targetMag, bool linkLoss)
 {
     // The station retunes to the target's first access point and
     // re-associates by itself (active probing); the traces do the rest.
@@ -255,14 +281,27 @@ WifiAccessNetwork::RetuneStation(uint32_t mn, uint32_t targetMag)
     Time quiet = MicroSeconds(100);
     if (!phy->IsStateIdle() || Simulator::Now() - phy->GetLastRxEndTime() < quiet)
     {
-        Simulator::Schedule(quiet / 4, &WifiAccessNetwork::RetuneStation, this, mn, targetMag);
+        Simulator::Schedule(quiet / 4,
+                            &WifiAccessNetwork::RetuneStation,
+                            this,
+                            mn,
+                            targetMag,
+                            linkLoss);
         return;
     }
-    if (L2Handover* last = LastHandoverOf(mn))
+    if (L2Handover* last = linkLoss ? LastHandoverOf(mn) : nullptr)
     {
         last->linkLost = Simulator::Now(); // another MN's may have come since
     }
-    uint8_t ch = m_channelOfAccess[targetMag * m_apsPerMag];
+    uint8_t ch = GetIdleChannel();
+    for (const auto& ap : m_aps)
+    {
+        if (int(ap.mag) == targetMag)
+        {
+            ch = ap.channel;
+            break;
+        }
+    }
     phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
 }
 
@@ -271,11 +310,11 @@ WifiAccessNetwork::OnStaAssoc(uint32_t mn, Mac48Address bssid)
 {
     // All access points share one BSSID: which one it is, the channel says.
     uint8_t ch = DynamicCast<WifiNetDevice>(m_stations[mn])->GetPhy()->GetChannelNumber();
-    for (uint32_t a = 0; a < m_channelOfAccess.size(); ++a)
+    for (uint32_t a = 0; a < m_aps.size(); ++a)
     {
-        if (m_channelOfAccess[a] == ch)
+        if (m_aps[a].channel == ch)
         {
-            StationAssociated(mn, a / m_apsPerMag, a);
+            StationAssociated(mn, m_aps[a].mag, m_aps[a].ifIndex);
             return;
         }
     }
@@ -283,7 +322,7 @@ WifiAccessNetwork::OnStaAssoc(uint32_t mn, Mac48Address bssid)
 }
 
 void
-WifiAccessNetwork::StationAssociated(uint32_t mn, uint32_t mag, uint32_t ap)
+WifiAccessNetwork::StationAssociated(uint32_t mn, uint32_t mag, uint32_t ifIndex)
 {
     // The station has its Association Response; the AP counts it associated
     // only once that frame's ACK is in (ApWifiMac::TxOk), tens of
@@ -296,7 +335,7 @@ WifiAccessNetwork::StationAssociated(uint32_t mn, uint32_t mag, uint32_t ap)
                                    this,
                                    mn,
                                    mag,
-                                   m_accessIfIndex[mag][ap % m_apsPerMag],
+                                   ifIndex,
                                    uint8_t(HandoffIndicator::RESERVED),
                                    true);
 }

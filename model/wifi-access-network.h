@@ -29,7 +29,7 @@ class WifiAccessNetwork : public AccessNetwork
     std::string CheckRequirements(const Requirements& r) const override;
     int64_t AssignStreams(int64_t stream) override;
     void EnablePcap(const std::string& prefix) override;
-    uint8_t GetAccessTechnologyType() const override;
+    uint8_t GetAccessTechnologyType(uint32_t mag) const override;
     Time GetAccessDelay() const override;
     Time GetAttachMargin() const override;
     Time GetHandoverMargin() const override;
@@ -40,11 +40,14 @@ class WifiAccessNetwork : public AccessNetwork
 
     /**
      * Add one station for \p mn on \p node (not yet an IPv6 interface),
-     * tuned to MAG 0's first channel; its association and loss drive
+     * tuned to the first access point's channel (\p idle: to the idle
+     * channel, no link); its association and loss drive
      * NotifyAttached/NotifyDetached. For access networks that combine Wi-Fi
      * with another technology. \return the station
      */
-    Ptr<NetDevice> AddStation(uint32_t mn, Ptr<Node> node);
+    Ptr<NetDevice> AddStation(uint32_t mn, Ptr<Node> node, bool idle = false);
+    /// A 5 GHz channel no access point uses (a station tuned there has no link).
+    static uint8_t GetIdleChannel();
 
   protected:
     void DoDispose() override;
@@ -52,25 +55,39 @@ class WifiAccessNetwork : public AccessNetwork
     void DoHandover(uint32_t mn, uint32_t targetMag) override;
     /// Build the access points only (for subclasses that add stations themselves).
     void InstallAccessPoints();
-    /// Retune \p mn's station to \p targetMag's first channel.
-    void RetuneStation(uint32_t mn, uint32_t targetMag);
+    /**
+     * Retune \p mn's station to \p targetMag's first channel (-1: the idle
+     * channel); \p linkLoss: the switch is the MN's link loss in its
+     * pending handover record.
+     */
+    void RetuneStation(uint32_t mn, int targetMag, bool linkLoss = true);
+    /// Does \p mag carry access points? (All MAGs, unless a subclass says otherwise.)
+    virtual bool HasAccessPoints(uint32_t mag) const;
     /// The station of \p mn (nullptr if none).
     Ptr<NetDevice> GetStation(uint32_t mn) const;
-    /// The station associated (on the channel of access point \p ap); by
-    /// default tells the MAG after AttachNotifyDelay.
-    virtual void StationAssociated(uint32_t mn, uint32_t mag, uint32_t ap);
+    /// The station associated with an access point of \p mag (on its
+    /// interface \p ifIndex); by default tells the MAG after AttachNotifyDelay.
+    virtual void StationAssociated(uint32_t mn, uint32_t mag, uint32_t ifIndex);
     virtual void StationLost(uint32_t mn);
+
+    Time m_attachNotifyDelay;
 
   private:
     void OnStaAssoc(uint32_t mn, Mac48Address bssid);
     void OnStaDeAssoc(uint32_t mn, Mac48Address bssid);
 
     uint32_t m_apsPerMag;
-    Time m_attachNotifyDelay;
     NetDeviceContainer m_wifiDevices; //!< APs and stations, for AssignStreams
     NetDeviceContainer m_accessPoints;
     std::vector<Ptr<NetDevice>> m_stations; //!< per MN
-    std::vector<uint8_t> m_channelOfAccess; //!< flattened mag * apsPerMag + k
+    struct AccessPoint
+    {
+        uint32_t mag;
+        uint8_t channel;
+        uint32_t ifIndex;
+    };
+
+    std::vector<AccessPoint> m_aps;
 };
 
 } // namespace ns3
