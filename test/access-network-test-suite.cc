@@ -316,6 +316,94 @@ class LteX2HandoverTestCase : public SimulationTestCase
     }
 };
 
+/**
+ * RFC 5213 sec. 5.4.1, the LMA's Handoff Indicator rules, with two MAGs
+ * played by peers of the LMA. A MN is registered at the first; the second
+ * registers it with Handoff Indicator
+ *  - 2 (another interface): a handoff at once, the prefix kept;
+ *  - 4 (unknown), and the first de-registers within
+ *    MaxDelayBeforeNewBCEAssign: the PBA waits for that de-registration,
+ *    then it is a handoff, the prefix kept;
+ *  - 4, and no de-registration: after MaxDelayBeforeNewBCEAssign a new
+ *    mobility session with a new prefix.
+ */
+class LmaHandoffIndicatorTestCase : public SimulationTestCase
+{
+  public:
+    enum Case
+    {
+        OTHER_INTERFACE,
+        UNKNOWN_DEREGISTERED,
+        UNKNOWN_NO_DEREGISTRATION,
+    };
+
+    explicit LmaHandoffIndicatorTestCase(Case c)
+        : SimulationTestCase(std::string("LMA Handoff Indicator rules: ") +
+                             (c == OTHER_INTERFACE        ? "2, handoff at once"
+                              : c == UNKNOWN_DEREGISTERED ? "4, handoff at the de-registration"
+                                                          : "4, new session after the delay"))
+        , m_case(c)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6DomainHelper domain;
+        domain.Build(Pmipv6DomainHelper::Parameters());
+        Ptr<Pmipv6Lma> lma = domain.GetLmaApp();
+        const Time maxDelay = MilliSeconds(1500);
+        lma->SetAttribute("MaxDelayBeforeNewBCEAssign", TimeValue(maxDelay));
+        const Time hop = MilliSeconds(5);
+        LmaPeer oldMag(domain, 0, hop);
+        LmaPeer newMag(domain, 1, hop);
+        lma->AddTrustedMag(oldMag.GetAddress());
+        lma->AddTrustedMag(newMag.GetAddress());
+        const std::string mnId = "hi-rules@test";
+        oldMag.SendAt(Seconds(0.1), MakePbu(mnId, 1, Seconds(60), Seconds(0.1)));
+        BindingUpdateHeader move = MakePbu(mnId, 1, Seconds(60), Seconds(0.5));
+        move.GetOptions().handoffIndicator = m_case == OTHER_INTERFACE
+                                                 ? HandoffIndicator::HANDOFF_BETWEEN_INTERFACES
+                                                 : HandoffIndicator::HANDOFF_STATE_UNKNOWN;
+        newMag.SendAt(Seconds(0.5), move);
+        const Time dereg = Seconds(0.8);
+        if (m_case == UNKNOWN_DEREGISTERED)
+        {
+            oldMag.SendAt(dereg, MakePbu(mnId, 2, Seconds(0), dereg));
+        }
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        PMIPV6_TEST_REQUIRE_NE(oldMag.GetPbas().size(), 0u, "the first registration");
+        Ipv6Address first = oldMag.GetPbas()[0].options.homeNetworkPrefixes.at(0).prefix;
+        PMIPV6_TEST_REQUIRE_EQ(newMag.GetPbas().size(), 1u, "one PBA to the new MAG");
+        const LmaPeer::ReceivedPba& pba = newMag.GetPbas()[0];
+        NS_TEST_EXPECT_MSG_EQ(unsigned(pba.status), 0u, "accepted");
+        Ipv6Address granted = pba.options.homeNetworkPrefixes.at(0).prefix;
+        Time expectedAt = m_case == OTHER_INTERFACE        ? Seconds(0.5) + 2 * hop
+                          : m_case == UNKNOWN_DEREGISTERED ? dereg + hop + hop
+                                                           : Seconds(0.5) + hop + maxDelay + hop;
+        // (plus the serialisation of the messages on the 1 Gbps links)
+        NS_TEST_EXPECT_MSG_EQ_TOL(pba.at, expectedAt, MicroSeconds(20), "when the PBA comes");
+        BindingCacheEntry* b = lma->GetBindingCache().Find(mnId);
+        PMIPV6_TEST_REQUIRE_NE(b, nullptr, "the binding");
+        NS_TEST_EXPECT_MSG_EQ(b->proxyCoa, newMag.GetAddress(), "at the new MAG");
+        NS_TEST_EXPECT_MSG_EQ(b->homeNetworkPrefix.prefix,
+                              granted,
+                              "the PBA's prefix is the BCE's");
+        if (m_case == UNKNOWN_NO_DEREGISTRATION)
+        {
+            NS_TEST_EXPECT_MSG_NE(granted, first, "a new mobility session: a new prefix");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(granted, first, "a handoff: the LMA kept the prefix");
+        }
+    }
+
+    Case m_case;
+};
+
 class AccessNetworkTestSuite : public TestSuite
 {
   public:
@@ -326,6 +414,12 @@ class AccessNetworkTestSuite : public TestSuite
         AddTestCase(new PbuOnTheWireTestCase, TestCase::QUICK);
         AddTestCase(new InterTechnologyHandoverTestCase("wifi-lte"), TestCase::QUICK);
         AddTestCase(new InterTechnologyHandoverTestCase("lte-wifi"), TestCase::QUICK);
+        for (auto c : {LmaHandoffIndicatorTestCase::OTHER_INTERFACE,
+                       LmaHandoffIndicatorTestCase::UNKNOWN_DEREGISTERED,
+                       LmaHandoffIndicatorTestCase::UNKNOWN_NO_DEREGISTRATION})
+        {
+            AddTestCase(new LmaHandoffIndicatorTestCase(c), TestCase::QUICK);
+        }
     }
 };
 
