@@ -172,9 +172,17 @@ LteRadioAccess::AddMnInterface(uint32_t mn, Ptr<NetDevice> ipDevice, Mac48Addres
 }
 
 void
-LteRadioAccess::RegisterLinkLocal(uint32_t ue)
+LteRadioAccess::RegisterAtAttach(uint32_t ue)
 {
     RegisterAddress(ue, Ipv6Address::MakeAutoconfiguredLinkLocalAddress(GetUe(ue)->GetAddress()));
+    BindingUpdateListEntry* e =
+        m_domain->magApps[m_lteMag]->GetBindingUpdateList().Find(m_domain->mnIdentifiers[ue]);
+    if (e && !e->homeNetworkPrefix.prefix.IsAny())
+    {
+        RegisterAddress(ue,
+                        Ipv6Address::MakeAutoconfiguredAddress(m_domain->mnLinkLayerIds[ue],
+                                                               e->homeNetworkPrefix.prefix));
+    }
 }
 
 void
@@ -381,7 +389,7 @@ LteAccessNetwork::UeReady(uint32_t mn)
         RecordAttach(mn, GetLteMag()); // X2 inside the MAG: PMIPv6 sees nothing
         return;
     }
-    m_radio.RegisterLinkLocal(mn); // first, so that the MAG's RA reaches the UE
+    m_radio.RegisterAtAttach(mn); // first, so that the MAG's RA reaches the UE
     NotifyAttached(mn, GetLteMag(), m_radio.GetTunInterface());
 }
 

@@ -70,8 +70,13 @@ class LteRadioAccess
      * address) and the default router pinned. \return the interface index
      */
     uint32_t AddMnInterface(uint32_t mn, Ptr<NetDevice> ipDevice, Mac48Address sharedMagAddress);
-    /// The UE's link-local address to the PGW (at attach: the MAG's RA must reach it).
-    void RegisterLinkLocal(uint32_t ue);
+    /**
+     * At the UE's attach, its addresses to the PGW: the link-local one (the
+     * MAG's RA must reach it) and, if the LTE MAG already knows the MN's
+     * prefix (a fast handover announced it), the home address, so that
+     * what the MAG buffered for the MN reaches it.
+     */
+    void RegisterAtAttach(uint32_t ue);
     /// Start the UE's attach to \p cell now (RRC connection, default bearer).
     void Attach(uint32_t ue, uint32_t cell);
     bool IsAttached(uint32_t ue) const;

@@ -305,6 +305,20 @@ WifiAccessNetwork::RetuneStation(uint32_t mn, int targetMag, bool linkLoss)
     phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
 }
 
+bool
+WifiAccessNetwork::IsTunedTo(uint32_t mn, uint32_t mag) const
+{
+    uint8_t ch = DynamicCast<WifiNetDevice>(m_stations.at(mn))->GetPhy()->GetChannelNumber();
+    for (const auto& ap : m_aps)
+    {
+        if (ap.mag == mag && ap.channel == ch)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 void
 WifiAccessNetwork::OnStaAssoc(uint32_t mn, Mac48Address bssid)
 {

@@ -61,6 +61,8 @@ class WifiAccessNetwork : public AccessNetwork
      * pending handover record.
      */
     void RetuneStation(uint32_t mn, int targetMag, bool linkLoss = true);
+    /// Is \p mn's station tuned to a channel of \p mag (associated or associating)?
+    bool IsTunedTo(uint32_t mn, uint32_t mag) const;
     /// Does \p mag carry access points? (All MAGs, unless a subclass says otherwise.)
     virtual bool HasAccessPoints(uint32_t mag) const;
     /// The station of \p mn (nullptr if none).

@@ -174,7 +174,10 @@ WifiLteAccessNetwork::DoHandover(uint32_t mn, uint32_t targetMag)
         RecordAttach(mn, targetMag);
         return;
     }
-    RetuneStation(mn, int(targetMag));
+    if (!IsTunedTo(mn, targetMag))
+    {
+        RetuneStation(mn, int(targetMag));
+    } // else: associating since the prediction; StationAssociated switches
 }
 
 bool
@@ -197,7 +200,7 @@ void
 WifiLteAccessNetwork::UeReady(uint32_t mn)
 {
     uint32_t lteMag = GetLteMag();
-    m_radio.RegisterLinkLocal(mn); // first, so that the MAG's RA reaches the UE
+    m_radio.RegisterAtAttach(mn); // first, so that the MAG's RA reaches the UE
     bool handingOver = LastHandoverOf(mn) && GetServingMag(mn) == lteMag;
     if (!LastHandoverOf(mn) && m_direction == LTE_TO_WIFI)
     {
