@@ -181,7 +181,7 @@ HandoverScenario::Config::GetSettleTime() const
     // the access hop: then the flows are steady again.
     Time settle =
         domain.dhoL2 + domain.rttMagLma + domain.rttMagMag + domain.rttMagAp + MilliSeconds(5);
-    if (AccessNetwork::IsRegistered(domain.access))
+    if (domain.Validate().empty())
     {
         // A radio's handover: measured, not set; its margin.
         settle += domain.CreateAccessNetwork()->GetHandoverMargin();
@@ -208,7 +208,7 @@ HandoverScenario::Config::GetFlowStart() const
 {
     // The first attach, its PBU/PBA, the RA, and margin (Wi-Fi: association).
     Time start = domain.firstAttach + domain.rttMagLma + domain.rttMagAp + MilliSeconds(100);
-    if (AccessNetwork::IsRegistered(domain.access))
+    if (domain.Validate().empty())
     {
         start += domain.CreateAccessNetwork()->GetAttachMargin(); // e.g. an association
     }

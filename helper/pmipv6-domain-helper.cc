@@ -90,14 +90,17 @@ Pmipv6DomainHelper::Parameters::Validate() const
     }
     if (err.str().empty())
     {
-        err << CreateAccessNetwork()->CheckRequirements(
-            AccessNetwork::Requirements{mags, mns, interfaces, mobility});
+        std::string bad;
+        Ptr<AccessNetwork> network = MakeAccessNetwork(&bad);
+        err << (network ? network->CheckRequirements(
+                              AccessNetwork::Requirements{mags, mns, interfaces, mobility})
+                        : bad);
     }
     return err.str();
 }
 
 Ptr<AccessNetwork>
-Pmipv6DomainHelper::Parameters::CreateAccessNetwork() const
+Pmipv6DomainHelper::Parameters::MakeAccessNetwork(std::string* bad) const
 {
     ObjectFactory factory(AccessNetwork::LookupByName(access).GetName());
     // The parameters this access network has attributes for.
@@ -114,10 +117,25 @@ Pmipv6DomainHelper::Parameters::CreateAccessNetwork() const
     {
         if (factory.GetTypeId().LookupAttributeByName(name, &info))
         {
+            if (!info.checker->CreateValidValue(*value))
+            {
+                *bad = access + ": " + name + " cannot be " +
+                       value->SerializeToString(info.checker) + ". ";
+                return nullptr;
+            }
             factory.Set(name, *value);
         }
     }
     return factory.Create<AccessNetwork>();
+}
+
+Ptr<AccessNetwork>
+Pmipv6DomainHelper::Parameters::CreateAccessNetwork() const
+{
+    std::string bad;
+    Ptr<AccessNetwork> network = MakeAccessNetwork(&bad);
+    NS_ABORT_MSG_UNLESS(network, "Pmipv6DomainHelper: " << bad);
+    return network;
 }
 
 Pmipv6DomainHelper::Pmipv6DomainHelper() = default;

@@ -83,6 +83,10 @@ class Pmipv6DomainHelper
          * that are its attributes; aborts if the name is not registered.
          */
         Ptr<AccessNetwork> CreateAccessNetwork() const;
+
+      private:
+        /// As CreateAccessNetwork; nullptr and \p bad set if a parameter is out of range.
+        Ptr<AccessNetwork> MakeAccessNetwork(std::string* bad) const;
     };
 
     typedef AccessNetwork::L2Handover L2Handover;
