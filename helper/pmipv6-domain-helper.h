@@ -20,7 +20,6 @@
 #include "ns3/object-factory.h"
 #include "ns3/simple-net-device.h"
 
-#include <deque>
 #include <functional>
 #include <string>
 #include <vector>

@@ -119,8 +119,6 @@ class AccessNetwork : public Object
 
     /// RFC 5213 sec. 8.5 Access Technology Type MAG \p mag sends in its PBUs.
     virtual uint8_t GetAccessTechnologyType(uint32_t mag) const = 0;
-    /// One-way delay between a MAG and its access point or base station.
-    virtual Time GetAccessDelay() const = 0;
     /// Longest a first attach takes until the MAG knows (scenario timing).
     virtual Time GetAttachMargin() const;
     /// Longest a handover's link layer takes beyond DHO,L2 (scenario timing).

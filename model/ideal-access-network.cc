@@ -74,12 +74,6 @@ IdealAccessNetwork::GetAccessTechnologyType(uint32_t mag) const
 }
 
 Time
-IdealAccessNetwork::GetAccessDelay() const
-{
-    return m_accessDelay;
-}
-
-Time
 IdealAccessNetwork::GetPlannedDhoL2() const
 {
     return m_dhoL2;

@@ -30,7 +30,6 @@ class IdealAccessNetwork : public AccessNetwork
     bool PrepareSecondInterface(uint32_t mn, uint32_t targetMag) override;
     void EnablePcap(const std::string& prefix) override;
     uint8_t GetAccessTechnologyType(uint32_t mag) const override;
-    Time GetAccessDelay() const override;
     Time GetPlannedDhoL2() const override;
     /// DHO,L2 is the parameter here (exact but for make before break).
     bool IsDhoL2Measured() const override;

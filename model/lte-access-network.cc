@@ -38,8 +38,6 @@ const Time kLteAttachMargin = MilliSeconds(300);
 const Time kLteHandoverMargin = MilliSeconds(200);
 /// A typical LTE link-layer handover, for planning only (measured per handover).
 const Time kLtePlannedDhoL2 = MilliSeconds(20);
-/// One-way MAG (PGW) to eNB delay as planned: ns-3's S1-U/S5 links and a TTI or two.
-const Time kLteAccessDelay = MilliSeconds(3);
 } // namespace
 
 // -------------------------------------------------------------- LteRadioAccess
@@ -337,12 +335,6 @@ uint8_t
 LteAccessNetwork::GetAccessTechnologyType(uint32_t mag) const
 {
     return LteRadioAccess::kAccessTechnologyType;
-}
-
-Time
-LteAccessNetwork::GetAccessDelay() const
-{
-    return kLteAccessDelay;
 }
 
 Time

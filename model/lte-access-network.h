@@ -130,7 +130,6 @@ class LteAccessNetwork : public AccessNetwork
     Ptr<Node> CreateMagNode(uint32_t mag, uint32_t mags) override;
     int64_t AssignStreams(int64_t stream) override;
     uint8_t GetAccessTechnologyType(uint32_t mag) const override;
-    Time GetAccessDelay() const override;
     Time GetAttachMargin() const override;
     Time GetHandoverMargin() const override;
     Time GetPlannedDhoL2() const override;

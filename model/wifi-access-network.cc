@@ -33,8 +33,6 @@ constexpr uint8_t kAttIeee80211abg = 4;
 /// 5 GHz 20 MHz channels for the access points, one each.
 const uint8_t kWifiChannels[] = {36,  40,  44,  48,  52,  56,  60,  64,  100, 104, 108, 112,
                                  116, 120, 124, 128, 132, 136, 140, 149, 153, 157, 161, 165};
-/// The radio's MAG-AP one-way delay as the scenario plans it (the AP is on the MAG node).
-const Time kWifiAccessDelay = MicroSeconds(2500);
 /// Re-association by active probing, with margin (measured, not set).
 const Time kWifiHandoverMargin = MilliSeconds(200);
 /// The first association, with margin.
@@ -145,12 +143,6 @@ uint8_t
 WifiAccessNetwork::GetAccessTechnologyType(uint32_t mag) const
 {
     return kAttIeee80211abg;
-}
-
-Time
-WifiAccessNetwork::GetAccessDelay() const
-{
-    return kWifiAccessDelay;
 }
 
 Time

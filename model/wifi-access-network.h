@@ -30,7 +30,6 @@ class WifiAccessNetwork : public AccessNetwork
     int64_t AssignStreams(int64_t stream) override;
     void EnablePcap(const std::string& prefix) override;
     uint8_t GetAccessTechnologyType(uint32_t mag) const override;
-    Time GetAccessDelay() const override;
     Time GetAttachMargin() const override;
     Time GetHandoverMargin() const override;
     Time GetPlannedDhoL2() const override;

@@ -560,7 +560,8 @@ def parse_args(argv):
     p.add_argument("--rtt-mag-mag", type=float, default=10.0, help="ms")
     p.add_argument("--rtt-mag-ap", type=float, default=5.0, help="ms")
     p.add_argument("--packet-interval", type=float, default=1.0, help="probe interval in ms")
-    p.add_argument("--access", default="ideal", help="comma list of ideal,wifi")
+    p.add_argument("--access", default="ideal",
+                   help="comma list of access types (handover-scenario --accessTypes)")
     p.add_argument("--interfaces", default="1", help="comma list, e.g. 1,2")
     p.add_argument("--wrong-prediction", default="false", help="comma list of false,true")
     p.add_argument("--extra", default="", help="raw options appended to every run")
