@@ -123,7 +123,7 @@ main(int argc, char* argv[])
                         {
                             DynamicCast<ContextReflectorMagExtension>(
                                 domain.GetMagApp(0)->GetExtension())
-                                ->PredictHandover(domain.GetMnLinkLayerId(0),
+                                ->PredictHandover(domain.GetMnIdentifier(0),
                                                   domain.GetProxyCoa(1));
                         });
     domain.ScheduleHandover(0, Seconds(1), 1);

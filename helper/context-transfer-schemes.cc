@@ -58,7 +58,7 @@ class LmaCentredScheme : public HandoverScheme
 
   protected:
     /// Tell the serving MAG's extension that \p mn will move to \p predicted.
-    virtual void Predict(Ptr<MagExtension> ext, Mac48Address mn, Ipv6Address predicted) = 0;
+    virtual void Predict(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) = 0;
 
     HandoverScenario::Config m_config;
     Pmipv6DomainHelper* m_domain{nullptr};
@@ -67,7 +67,7 @@ class LmaCentredScheme : public HandoverScheme
     void DoPredict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag)
     {
         Predict(m_domain->GetMagApp(fromMag)->GetExtension(),
-                m_domain->GetMnLinkLayerId(mn),
+                m_domain->GetMnIdentifier(mn),
                 m_domain->GetProxyCoa(predictedMag));
     }
 };
@@ -97,7 +97,7 @@ class ContextReflectorScheme : public LmaCentredScheme
     }
 
   protected:
-    void Predict(Ptr<MagExtension> ext, Mac48Address mn, Ipv6Address predicted) override
+    void Predict(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) override
     {
         DynamicCast<ContextReflectorMagExtension>(ext)->PredictHandover(mn, predicted);
     }
@@ -117,7 +117,7 @@ class FastHandoverScheme : public LmaCentredScheme
     }
 
   protected:
-    void Predict(Ptr<MagExtension> ext, Mac48Address mn, Ipv6Address predicted) override
+    void Predict(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) override
     {
         DynamicCast<FastHandoverSchemeMagExtension>(ext)->PredictHandover(mn, predicted);
     }

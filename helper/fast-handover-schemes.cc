@@ -60,13 +60,13 @@ class PredictiveScheme : public HandoverScheme
     {
         Ptr<FastHandoverMagExtension> ext =
             DynamicCast<FastHandoverMagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
-        ext->PredictHandover(m_domain->GetMnLinkLayerId(mn), m_domain->GetProxyCoa(predictedMag));
+        ext->PredictHandover(m_domain->GetMnIdentifier(mn), m_domain->GetProxyCoa(predictedMag));
     }
 
     /// L2 commands from a MAG to its AP travel one access hop (RTT_MAG-AP / 2).
-    void OnL2Command(Mac48Address mac, FastHandoverMagExtension::L2Command cmd, Ipv6Address target)
+    void OnL2Command(std::string mnId, FastHandoverMagExtension::L2Command cmd, Ipv6Address target)
     {
-        int mn = m_domain->FindMn(mac);
+        int mn = m_domain->FindMn(mnId);
         if (mn < 0)
         {
             return;
@@ -78,7 +78,7 @@ class PredictiveScheme : public HandoverScheme
             if (mag >= 0)
             {
                 Simulator::Schedule(m_domain->GetParameters().rttMagAp / 2, [this, mn, mag]() {
-                    m_domain->PrepareSecondInterface(mn, mag);
+                    m_domain->GetAccessNetwork()->PrepareSecondInterface(mn, mag);
                 });
             }
             return;
@@ -86,7 +86,9 @@ class PredictiveScheme : public HandoverScheme
         // HOComplete: the MN leaves the old AP now, unless it already has.
         Time hop = m_domain->GetParameters().rttMagAp / 2;
         Time notAfter = Simulator::Now() + hop + m_config.tpred;
-        Simulator::Schedule(hop, [this, mn, notAfter]() { m_domain->ForceLinkLoss(mn, notAfter); });
+        Simulator::Schedule(hop, [this, mn, notAfter]() {
+            m_domain->GetAccessNetwork()->ForceLinkLoss(mn, notAfter);
+        });
     }
 
     HandoverScenario::Config m_config;

@@ -135,8 +135,8 @@ ConnectBySignature(Ptr<Object> object,
     {
         return object->TraceConnectWithoutContext(
             source,
-            Callback<void, std::string, Mac48Address>(
-                [=](std::string mn, Mac48Address) { sink(make(mnOfId(mn), "")); }));
+            Callback<void, std::string, Address>(
+                [=](std::string mn, Address) { sink(make(mnOfId(mn), "")); }));
     }
     // (packet, mnId): a data packet buffered, forwarded or dropped for a MN.
     if (signature == "ns3::FastHandoverMagExtension::PacketTracedCallback")

@@ -267,9 +267,10 @@ HandoverScenario::Config::GetSettleTime() const
     // the access hop: then the flows are steady again.
     Time settle =
         domain.dhoL2 + domain.rttMagLma + domain.rttMagMag + domain.rttMagAp + MilliSeconds(5);
-    if (domain.access == "wifi")
+    if (domain.Validate().empty())
     {
-        settle += MilliSeconds(200); // re-association, measured, not set
+        // A radio's handover: measured, not set; its margin.
+        settle += domain.CreateAccessNetwork()->GetHandoverMargin();
     }
     return WholeIntervals(settle, packetInterval) + 3 * packetInterval;
 }
@@ -293,9 +294,9 @@ HandoverScenario::Config::GetFlowStart() const
 {
     // The first attach, its PBU/PBA, the RA, and margin (Wi-Fi: association).
     Time start = domain.firstAttach + domain.rttMagLma + domain.rttMagAp + MilliSeconds(100);
-    if (domain.access == "wifi")
+    if (domain.Validate().empty())
     {
-        start += MilliSeconds(400);
+        start += domain.CreateAccessNetwork()->GetAttachMargin(); // e.g. an association
     }
     return std::max(start, MilliSeconds(500));
 }
@@ -314,7 +315,12 @@ void
 HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
 {
     cmd.AddValue("scheme", "Mobility scheme (pmipv6, ...)", c.scheme);
-    cmd.AddValue("access", "Access network: ideal or wifi", c.domain.access);
+    std::string accessHelp = "Access network:";
+    for (const auto& name : AccessNetwork::GetNames())
+    {
+        accessHelp += " " + name;
+    }
+    cmd.AddValue("access", accessHelp, c.domain.access);
     cmd.AddValue("dhoL2", "L2 handover delay DHO,L2 (ideal access)", c.domain.dhoL2);
     cmd.AddValue("rttMagLma", "Round-trip time MAG-LMA", c.domain.rttMagLma);
     cmd.AddValue("rttMagMag", "Round-trip time between neighbouring MAGs", c.domain.rttMagMag);
@@ -348,6 +354,10 @@ HandoverScenario::AddOptions(CommandLine& cmd, Config& c)
     cmd.AddValue("mns", "Number of mobile nodes", c.domain.mns);
     cmd.AddValue("mags", "Number of MAGs", c.domain.mags);
     cmd.AddValue("apsPerMag", "Wi-Fi access points per MAG", c.domain.apsPerMag);
+    cmd.AddValue("direction",
+                 "wifi-lte access: the technology the MN starts on, wifi-lte or lte-wifi "
+                 "(the first handover goes that way, the next back)",
+                 c.domain.direction);
     cmd.AddValue("signallingLoss",
                  "Probability (0..1) that each Mobility Header message is dropped on a "
                  "MAG-LMA or MAG-MAG link (data untouched)",
@@ -471,8 +481,8 @@ HandoverScenario::Run()
             };
             mag->TraceConnectWithoutContext(
                 "Attach",
-                Callback<void, std::string, Mac48Address>(
-                    [record](std::string mnId, Mac48Address) { record('a', mnId); }));
+                Callback<void, std::string, Address>(
+                    [record](std::string mnId, Address) { record('a', mnId); }));
             mag->TraceConnectWithoutContext(
                 "PbuSent",
                 Callback<void, std::string, uint16_t, Time>(
@@ -488,8 +498,8 @@ HandoverScenario::Run()
                     [record](std::string mnId, uint8_t, Time) { record('p', mnId); }));
             mag->TraceConnectWithoutContext(
                 "RouterAdvertisement",
-                Callback<void, std::string, Mac48Address>(
-                    [record](std::string mnId, Mac48Address) { record('r', mnId); }));
+                Callback<void, std::string, Address>(
+                    [record](std::string mnId, Address) { record('r', mnId); }));
         }
     }
 
@@ -641,12 +651,11 @@ HandoverScenario::WriteCsv(std::ostream& os,
     {
         loadText << load.load;
     }
+    Ptr<AccessNetwork> access = c.domain.CreateAccessNetwork();
     for (const auto& r : results)
     {
-        // Ideal access: DHO,L2 is the parameter; Wi-Fi: what the handover took.
-        double dho = c.domain.access == "ideal" ? ms(c.domain.dhoL2)
-                     : r.l2.attached.IsZero()   ? -1
-                                                : ms(r.l2.attached - r.l2.linkLost);
+        // Ideal access: DHO,L2 is the parameter; radios: what the handover took.
+        double dho = access->GetReportedDhoL2Ms(r.l2);
         // Own-topology schemes (ProMPt, MIPv6): the AR plays the MAG, the
         // MAP the LMA (AR-MAP RTT 2 tau_Domain, AR-AR via the MAP 4 tau_Domain,
         // AR-MN 2 tau_Access) and the link switch itself is instant.

@@ -3,37 +3,27 @@
 
 #include "aaa-server.h"
 #include "fast-handover-mag-extension.h"
+#include "ideal-access-network.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
-#include "ns3/frame-exchange-manager.h"
 #include "ns3/global-value.h"
 #include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-address-helper.h"
-#include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-list-routing-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/log.h"
-#include "ns3/mobility-helper.h"
-#include "ns3/ndisc-cache.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
-#include "ns3/ssid.h"
-#include "ns3/sta-wifi-mac.h"
 #include "ns3/string.h"
 #include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
-#include "ns3/wifi-helper.h"
-#include "ns3/wifi-net-device.h"
-#include "ns3/wifi-phy.h"
-#include "ns3/yans-wifi-helper.h"
 
-#include <algorithm>
+#include <cstdio>
 #include <sstream>
-#include <tuple>
 
 namespace ns3
 {
@@ -42,23 +32,6 @@ NS_LOG_COMPONENT_DEFINE("Pmipv6DomainHelper");
 
 namespace
 {
-/// RFC 5213 sec. 6.9.3: every MAG shows the same link-layer (and so the same
-/// link-local) address on its access links.
-const Mac48Address kSharedMagMac("02:00:00:00:fe:01");
-/// 5 GHz 20 MHz channels for the access points, one each.
-const uint8_t kWifiChannels[] = {36,  40,  44,  48,  52,  56,  60,  64,  100, 104, 108, 112,
-                                 116, 120, 124, 128, 132, 136, 140, 149, 153, 157, 161, 165};
-
-/// A Wi-Fi device's MAC must change in the frame exchange manager too
-/// (where the wifi helper copied it at install time).
-void
-SetWifiAddress(Ptr<NetDevice> dev, Mac48Address address)
-{
-    Ptr<WifiMac> mac = DynamicCast<WifiNetDevice>(dev)->GetMac();
-    mac->SetAddress(address);
-    mac->GetFrameExchangeManager()->SetAddress(address);
-}
-
 Ipv6Address
 SubnetBase(uint16_t a, uint16_t b)
 {
@@ -68,21 +41,14 @@ SubnetBase(uint16_t a, uint16_t b)
 }
 } // namespace
 
-std::vector<std::string>
-Pmipv6DomainHelper::GetAccessNames()
-{
-    return {"ideal", "wifi"};
-}
-
 std::string
 Pmipv6DomainHelper::Parameters::Validate() const
 {
     std::ostringstream err;
-    std::vector<std::string> known = GetAccessNames();
-    if (std::find(known.begin(), known.end(), access) == known.end())
+    if (!AccessNetwork::IsRegistered(access))
     {
         err << "access must be one of";
-        for (const auto& name : known)
+        for (const auto& name : AccessNetwork::GetNames())
         {
             err << " '" << name << "'";
         }
@@ -96,10 +62,9 @@ Pmipv6DomainHelper::Parameters::Validate() const
     {
         err << "mns must be 1..60000. ";
     }
-    if (access == "wifi" && (apsPerMag < 1 || mags * apsPerMag > sizeof(kWifiChannels)))
+    if (apsPerMag < 1)
     {
-        err << "wifi: mags x apsPerMag must be 1.." << sizeof(kWifiChannels)
-            << " (one channel per access point). ";
+        err << "apsPerMag must be at least 1. ";
     }
     for (auto& [name, t] : {std::pair<const char*, Time>{"rttMagLma", rttMagLma},
                             {"rttMagMag", rttMagMag},
@@ -111,10 +76,6 @@ Pmipv6DomainHelper::Parameters::Validate() const
         {
             err << name << " must not be negative. ";
         }
-    }
-    if (interfaces < 1 || interfaces > 2 || (interfaces == 2 && access != "ideal"))
-    {
-        err << "interfaces must be 1, or 2 on ideal access. ";
     }
     if (!firstAttach.IsStrictlyPositive())
     {
@@ -128,12 +89,54 @@ Pmipv6DomainHelper::Parameters::Validate() const
     {
         err << "signallingJitter must not be negative. ";
     }
-    if (!mobility && (access != "ideal" || interfaces != 1 || mns / mags >= 0xffff))
+    if (err.str().empty())
     {
-        err << "without mobility (the plain-routing baseline): ideal access, one interface, "
-               "and fewer than 65535 MNs per MAG. ";
+        std::string bad;
+        Ptr<AccessNetwork> network = MakeAccessNetwork(&bad);
+        err << (network ? network->CheckRequirements(
+                              AccessNetwork::Requirements{mags, mns, interfaces, mobility})
+                        : bad);
     }
     return err.str();
+}
+
+Ptr<AccessNetwork>
+Pmipv6DomainHelper::Parameters::MakeAccessNetwork(std::string* bad) const
+{
+    ObjectFactory factory(AccessNetwork::LookupByName(access).GetName());
+    // The parameters this access network has attributes for.
+    const std::pair<const char*, Ptr<AttributeValue>> attributes[] = {
+        {"FirstAttach", Create<TimeValue>(firstAttach)},
+        {"AccessDelay", Create<TimeValue>(rttMagAp / 2)},
+        {"DhoL2", Create<TimeValue>(dhoL2)},
+        {"Interfaces", Create<UintegerValue>(interfaces)},
+        {"ApsPerMag", Create<UintegerValue>(apsPerMag)},
+        {"AttachNotifyDelay", Create<TimeValue>(wifiAttachNotifyDelay)},
+        {"Direction", Create<StringValue>(direction)}};
+    TypeId::AttributeInformation info;
+    for (const auto& [name, value] : attributes)
+    {
+        if (factory.GetTypeId().LookupAttributeByName(name, &info))
+        {
+            if (!info.checker->CreateValidValue(*value))
+            {
+                *bad = access + ": " + name + " cannot be " +
+                       value->SerializeToString(info.checker) + ". ";
+                return nullptr;
+            }
+            factory.Set(name, *value);
+        }
+    }
+    return factory.Create<AccessNetwork>();
+}
+
+Ptr<AccessNetwork>
+Pmipv6DomainHelper::Parameters::CreateAccessNetwork() const
+{
+    std::string bad;
+    Ptr<AccessNetwork> network = MakeAccessNetwork(&bad);
+    NS_ABORT_MSG_UNLESS(network, "Pmipv6DomainHelper: " << bad);
+    return network;
 }
 
 Pmipv6DomainHelper::Pmipv6DomainHelper() = default;
@@ -168,6 +171,12 @@ Pmipv6DomainHelper::InstallIpv6(Ptr<Node> node)
     stack.SetIpv4StackInstall(false);
     stack.SetRoutingHelper(listRouting);
     stack.Install(node);
+    ConfigureIpv6(node);
+}
+
+void
+Pmipv6DomainHelper::ConfigureIpv6(Ptr<Node> node)
+{
     // All MAGs share one access address, and ideal links have no use for
     // DAD's delay: off (NS3-NOTES). Weak end-system model: agents answer on
     // their core address whatever interface a message comes in on.
@@ -184,41 +193,50 @@ Pmipv6DomainHelper::Build(const Parameters& p)
     // Real UDP/ICMPv6 checksums: IPv6 forbids a zero UDP checksum, and the
     // pcaps are meant to be read in Wireshark.
     GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    m_access = p.CreateAccessNetwork();
     m_cn = CreateObject<Node>();
     m_lma = CreateObject<Node>();
-    m_mags.Create(p.mags);
+    std::vector<bool> ownMag(p.mags, false);
+    for (uint32_t i = 0; i < p.mags; ++i)
+    {
+        // An access network may bring a MAG's node (the EPC's PGW).
+        Ptr<Node> mag = m_access->CreateMagNode(i, p.mags);
+        ownMag[i] = mag != nullptr;
+        m_mags.Add(mag ? mag : CreateObject<Node>());
+    }
     m_mns.Create(p.mns);
     InstallIpv6(m_cn);
     InstallIpv6(m_lma);
     for (uint32_t i = 0; i < p.mags; ++i)
     {
-        InstallIpv6(m_mags.Get(i));
+        if (ownMag[i])
+        {
+            ConfigureIpv6(m_mags.Get(i));
+        }
+        else
+        {
+            InstallIpv6(m_mags.Get(i));
+        }
     }
     for (uint32_t i = 0; i < p.mns; ++i)
     {
         InstallIpv6(m_mns.Get(i));
     }
-    m_servingMag.assign(p.mns, 0);
-    m_currentMag.assign(p.mns, -1);
-    m_previousMag.assign(p.mns, -1);
-    m_pending.assign(p.mns, {});
-    m_lastHandover.assign(p.mns, -1);
-    m_accessDevices.assign(p.mags, {});
-    m_accessIfIndex.assign(p.mags, {});
     BuildCore();
+    if (p.mobility)
+    {
+        InstallAgents();
+    }
+    AccessNetwork::Domain domain{m_mags, m_magApps, m_proxyCoa, m_mns, {}, {}, m_lmaAddress};
+    for (uint32_t n = 0; n < p.mns; ++n)
+    {
+        domain.mnIdentifiers.push_back(GetMnIdentifier(n));
+        domain.mnLinkLayerIds.push_back(GetMnLinkLayerId(n));
+    }
+    m_access->Install(domain);
     if (!p.mobility)
     {
         BuildPlainAccess();
-        return;
-    }
-    InstallAgents();
-    if (p.access == "ideal")
-    {
-        BuildIdealAccess();
-    }
-    else
-    {
-        BuildWifiAccess();
     }
     BuildAaa();
 }
@@ -352,11 +370,7 @@ Pmipv6DomainHelper::AddSignallingLoss(const NetDeviceContainer& link)
 int64_t
 Pmipv6DomainHelper::AssignStreams(int64_t stream)
 {
-    int64_t used = 0;
-    if (m_wifiDevices.GetN() > 0)
-    {
-        used += WifiHelper().AssignStreams(m_wifiDevices, stream);
-    }
+    int64_t used = m_access->AssignStreams(stream);
     for (auto& em : m_signallingErrorModels)
     {
         used += em->AssignStreams(stream + used);
@@ -404,14 +418,15 @@ Pmipv6DomainHelper::InstallAgents()
     {
         Ptr<Pmipv6Mag> mag = CreateObject<Pmipv6Mag>();
         mag->SetAddress(m_proxyCoa[i]);
-        mag->SetAttribute("AccessTechnologyType", UintegerValue(m_p.access == "wifi" ? 4 : 3));
+        mag->SetAttribute("AccessTechnologyType",
+                          UintegerValue(m_access->GetAccessTechnologyType(i)));
         if (m_extensionFactory)
         {
             mag->SetExtension(m_extensionFactory(i));
         }
         for (uint32_t n = 0; n < m_p.mns; ++n)
         {
-            mag->AddPolicy(GetMnLinkLayerId(n), GetMnIdentifier(n), m_lmaAddress);
+            mag->AddPolicy(GetMnIdentifier(n), GetMnLinkLayerId(n), m_lmaAddress);
         }
         m_mags.Get(i)->AddApplication(mag);
         m_magApps.push_back(mag);
@@ -427,80 +442,6 @@ Pmipv6DomainHelper::InstallAgents()
                 m_magApps[i]->AddNeighborMag(m_proxyCoa[j]);
             }
         }
-    }
-}
-
-uint32_t
-Pmipv6DomainHelper::AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev)
-{
-    Ptr<Ipv6L3Protocol> ipv6 = m_mags.Get(mag)->GetObject<Ipv6L3Protocol>();
-    uint32_t ifIndex = ipv6->AddInterface(dev);
-    ipv6->SetForwarding(ifIndex, true);
-    ipv6->SetUp(ifIndex);
-    if (!m_magApps.empty())
-    {
-        m_magApps[mag]->AddAccessInterface(ifIndex);
-    }
-    m_accessDevices[mag].push_back(dev);
-    m_accessIfIndex[mag].push_back(ifIndex);
-    return ifIndex;
-}
-
-void
-Pmipv6DomainHelper::BuildIdealAccessPoints()
-{
-    m_idealChannel = CreateObject<IdealAccessChannel>();
-    m_idealChannel->SetAttribute("AccessDelay", TimeValue(m_p.rttMagAp / 2));
-    for (uint32_t i = 0; i < m_p.mags; ++i)
-    {
-        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
-        dev->SetAddress(kSharedMagMac);
-        m_mags.Get(i)->AddDevice(dev);
-        dev->SetChannel(m_idealChannel);
-        m_idealChannel->AddAccessPoint(dev);
-        AddAccessInterface(i, dev);
-    }
-}
-
-void
-Pmipv6DomainHelper::BuildIdealAccess()
-{
-    BuildIdealAccessPoints();
-    for (uint32_t n = 0; n < m_p.mns; ++n)
-    {
-        // A two-interface MN has two devices with its one link-layer
-        // address and a shim in front of IPv6 (the FPMIPv6 paper, sec. 3.3).
-        std::vector<Ptr<SimpleNetDevice>> phys;
-        std::vector<Ptr<NetDevice>> shimmed;
-        for (uint32_t k = 0; k < m_p.interfaces; ++k)
-        {
-            Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
-            dev->SetAddress(GetMnLinkLayerId(n));
-            m_mns.Get(n)->AddDevice(dev);
-            dev->SetChannel(m_idealChannel);
-            phys.push_back(dev);
-            shimmed.push_back(dev);
-        }
-        Ptr<NetDevice> ipDevice = phys[0];
-        if (m_p.interfaces == 2)
-        {
-            Ptr<MnInterfaceShim> shim = CreateObject<MnInterfaceShim>();
-            ipDevice = shim->Install(m_mns.Get(n), shimmed);
-            m_shims.push_back(shim);
-        }
-        m_mnDevices.Add(phys[0]);
-        m_mnPhys.push_back(phys);
-        m_phyMag.push_back(std::vector<int>(m_p.interfaces, -1));
-        Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
-        ipv6->SetUp(ipv6->AddInterface(ipDevice));
-        Simulator::ScheduleWithContext(m_mags.Get(0)->GetId(),
-                                       m_p.firstAttach,
-                                       &Pmipv6DomainHelper::Attach,
-                                       this,
-                                       n,
-                                       0,
-                                       0,
-                                       0);
     }
 }
 
@@ -520,7 +461,7 @@ Pmipv6DomainHelper::BuildPlainAccess()
 {
     Ipv6StaticRoutingHelper routing;
     Ptr<Ipv6StaticRouting> lmaRouting = routing.GetStaticRouting(m_lma->GetObject<Ipv6>());
-    BuildIdealAccessPoints();
+    auto ideal = DynamicCast<IdealAccessNetwork>(m_access); // Validate() saw to it
     for (uint32_t i = 0; i < m_p.mags; ++i)
     {
         // One route per hop for the MAG's whole /48: LMA -> MAG, MAG -> access link.
@@ -531,179 +472,14 @@ Pmipv6DomainHelper::BuildPlainAccess()
             m_proxyCoa[i],
             m_lma->GetObject<Ipv6>()->GetInterfaceForPrefix(m_proxyCoa[i], Ipv6Prefix(64)));
         routing.GetStaticRouting(m_mags.Get(i)->GetObject<Ipv6>())
-            ->AddNetworkRouteTo(Ipv6Address(b), Ipv6Prefix(48), m_accessIfIndex[i][0]);
+            ->AddNetworkRouteTo(Ipv6Address(b),
+                                Ipv6Prefix(48),
+                                m_access->GetAccessInterfaces(i).at(0));
     }
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
-        uint32_t mag = n % m_p.mags;
-        Ptr<SimpleNetDevice> dev = CreateObject<SimpleNetDevice>();
-        dev->SetAddress(GetMnLinkLayerId(n));
-        m_mns.Get(n)->AddDevice(dev);
-        dev->SetChannel(m_idealChannel);
-        m_mnDevices.Add(dev);
-        m_mnPhys.push_back({dev});
-        m_phyMag.push_back({int(mag)});
-        Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
-        uint32_t ifIndex = ipv6->AddInterface(dev);
-        ipv6->AddAddress(ifIndex, Ipv6InterfaceAddress(PlainAddress(n), Ipv6Prefix(64)));
-        ipv6->SetUp(ifIndex);
-        Ptr<Ipv6L3Protocol> magIpv6 = m_mags.Get(mag)->GetObject<Ipv6L3Protocol>();
-        uint32_t magIf = m_accessIfIndex[mag][0];
-        Ipv6Address magLinkLocal = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(kSharedMagMac);
-        routing.GetStaticRouting(m_mns.Get(n)->GetObject<Ipv6>())
-            ->SetDefaultRoute(magLinkLocal, ifIndex);
-        // Both neighbours known from the start, as the MAG pins them in
-        // PMIPv6 (Pmipv6Mag::PinNeighbor) and the RA tells the MN.
-        for (auto [cache, address, mac] :
-             {std::make_tuple(magIpv6->GetInterface(magIf)->GetNdiscCache(),
-                              PlainAddress(n),
-                              GetMnLinkLayerId(n)),
-              std::make_tuple(ipv6->GetInterface(ifIndex)->GetNdiscCache(),
-                              magLinkLocal,
-                              kSharedMagMac)})
-        {
-            NdiscCache::Entry* e = cache->Add(address);
-            e->SetMacAddress(mac);
-            e->MarkPermanent();
-        }
-        m_idealChannel->Attach(dev, DynamicCast<SimpleNetDevice>(m_accessDevices[mag][0]));
-        m_servingMag[n] = mag;
-        m_currentMag[n] = mag;
+        ideal->AttachFixed(n, n % m_p.mags, PlainAddress(n));
     }
-}
-
-void
-Pmipv6DomainHelper::BuildWifiAccess()
-{
-    WifiHelper wifi;
-    wifi.SetStandard(WIFI_STANDARD_80211a);
-    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager",
-                                 "DataMode",
-                                 StringValue("OfdmRate54Mbps"),
-                                 "ControlMode",
-                                 StringValue("OfdmRate6Mbps"));
-    YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
-    YansWifiPhyHelper phy;
-    phy.SetChannel(channel.Create());
-    phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
-    Ssid ssid("pmipv6");
-    WifiMacHelper mac;
-
-    // Everyone within a few metres: the handover is the station's choice of
-    // channel, not a fading radio.
-    MobilityHelper mobility;
-    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-    mobility.Install(m_mags);
-    mobility.Install(m_mns);
-
-    for (uint32_t i = 0; i < m_p.mags; ++i)
-    {
-        for (uint32_t k = 0; k < m_p.apsPerMag; ++k)
-        {
-            uint8_t ch = kWifiChannels[i * m_p.apsPerMag + k];
-            std::ostringstream settings;
-            settings << "{" << unsigned(ch) << ", 20, BAND_5GHZ, 0}";
-            phy.Set("ChannelSettings", StringValue(settings.str()));
-            mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
-            NetDeviceContainer ap = wifi.Install(phy, mac, m_mags.Get(i));
-            m_wifiDevices.Add(ap);
-            SetWifiAddress(ap.Get(0), kSharedMagMac);
-            m_wifiChannelOfAccess.push_back(ch);
-            AddAccessInterface(i, ap.Get(0));
-        }
-    }
-    std::ostringstream settings;
-    settings << "{" << unsigned(kWifiChannels[0]) << ", 20, BAND_5GHZ, 0}";
-    phy.Set("ChannelSettings", StringValue(settings.str()));
-    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid), "ActiveProbing", BooleanValue(true));
-    for (uint32_t n = 0; n < m_p.mns; ++n)
-    {
-        NetDeviceContainer sta = wifi.Install(phy, mac, m_mns.Get(n));
-        m_wifiDevices.Add(sta);
-        Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(sta.Get(0));
-        SetWifiAddress(dev, GetMnLinkLayerId(n));
-        m_mnDevices.Add(dev);
-        Ptr<Ipv6L3Protocol> ipv6 = m_mns.Get(n)->GetObject<Ipv6L3Protocol>();
-        ipv6->SetUp(ipv6->AddInterface(dev));
-        Ptr<StaWifiMac> staMac = DynamicCast<StaWifiMac>(dev->GetMac());
-        staMac->TraceConnectWithoutContext(
-            "Assoc",
-            MakeCallback(&Pmipv6DomainHelper::OnStaAssoc, this).Bind(n));
-        staMac->TraceConnectWithoutContext(
-            "DeAssoc",
-            MakeCallback(&Pmipv6DomainHelper::OnStaDeAssoc, this).Bind(n));
-    }
-}
-
-uint32_t
-Pmipv6DomainHelper::ActivePhy(uint32_t mn) const
-{
-    return m_shims.empty() ? 0 : m_shims[mn]->GetActive();
-}
-
-void
-Pmipv6DomainHelper::Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint32_t phy)
-{
-    // RFC 5213 sec. 8.4, as the access network knows it: the MN's first
-    // attach; another of its interfaces while one is up elsewhere; a move.
-    uint8_t handoff = HandoffIndicator::HANDOFF_BETWEEN_MAGS;
-    if (m_idealChannel && !m_shims.empty() && phy != ActivePhy(mn) &&
-        m_phyMag[mn][ActivePhy(mn)] >= 0)
-    {
-        handoff = HandoffIndicator::HANDOFF_BETWEEN_INTERFACES;
-    }
-    else if (!LastHandoverOf(mn))
-    {
-        handoff = HandoffIndicator::ATTACHMENT_OVER_NEW_INTERFACE;
-    }
-    if (m_idealChannel)
-    {
-        m_idealChannel->Attach(m_mnPhys[mn][phy],
-                               DynamicCast<SimpleNetDevice>(m_accessDevices[mag][accessIndex]));
-        m_phyMag[mn][phy] = mag;
-        if (!m_shims.empty() && m_phyMag[mn][ActivePhy(mn)] < 0)
-        {
-            m_shims[mn]->SetActive(phy); // the other one has no link
-        }
-    }
-    // The MAG before this one: the serving MAG if this is a second
-    // interface coming up early, else the one the last link loss left.
-    int previous = m_servingMag[mn] != mag ? int(m_servingMag[mn]) : m_previousMag[mn];
-    if (m_currentMag[mn] < 0 || phy == ActivePhy(mn))
-    {
-        m_currentMag[mn] = mag;
-    }
-    RecordAttach(mn, mag);
-    // DHO,L2 ends when the new MAG knows of the attach (the FPMIPv6 paper, sec. 4.1).
-    // 802.11 reassociation names the AP the station comes from: pass the MAG on.
-    m_magApps[mag]->NotifyAttach(GetMnLinkLayerId(mn),
-                                 m_accessIfIndex[mag][accessIndex],
-                                 previous >= 0 && previous != int(mag) ? m_proxyCoa[previous]
-                                                                       : Ipv6Address::GetAny(),
-                                 handoff);
-}
-
-bool
-Pmipv6DomainHelper::PrepareSecondInterface(uint32_t mn, uint32_t targetMag)
-{
-    if (m_p.interfaces != 2)
-    {
-        return false;
-    }
-    uint32_t idle = 1 - ActivePhy(mn);
-    if (m_phyMag[mn][idle] >= 0)
-    {
-        return false;
-    }
-    Simulator::ScheduleWithContext(m_mags.Get(targetMag)->GetId(),
-                                   m_p.dhoL2,
-                                   &Pmipv6DomainHelper::Attach,
-                                   this,
-                                   mn,
-                                   targetMag,
-                                   0,
-                                   idle);
-    return true;
 }
 
 int
@@ -719,180 +495,29 @@ Pmipv6DomainHelper::FindMag(Ipv6Address proxyCoa) const
     return -1;
 }
 
-Pmipv6DomainHelper::L2Handover*
-Pmipv6DomainHelper::LastHandoverOf(uint32_t mn)
-{
-    int64_t last = m_lastHandover[mn];
-    return last < 0 ? nullptr : &m_l2Handovers[last];
-}
-
-void
-Pmipv6DomainHelper::RecordAttach(uint32_t mn, uint32_t mag)
-{
-    L2Handover* last = LastHandoverOf(mn);
-    if (last && last->attached.IsZero())
-    {
-        last->attached = Simulator::Now();
-        last->toMag = mag;
-    }
-}
-
-void
-Pmipv6DomainHelper::LoseLink(uint32_t mn, uint32_t phy)
-{
-    int mag = m_phyMag[mn][phy];
-    m_phyMag[mn][phy] = -1;
-    m_currentMag[mn] = -1;
-    m_idealChannel->Detach(m_mnPhys[mn][phy]);
-    if (mag >= 0)
-    {
-        // The access point tells its MAG, one access hop later.
-        Simulator::ScheduleWithContext(m_mags.Get(mag)->GetId(),
-                                       m_p.rttMagAp / 2,
-                                       &Pmipv6Mag::NotifyDetach,
-                                       m_magApps[mag],
-                                       GetMnLinkLayerId(mn));
-    }
-}
-
 void
 Pmipv6DomainHelper::ScheduleHandover(uint32_t mn, Time linkLost, uint32_t targetMag)
 {
-    NS_ABORT_MSG_UNLESS(mn < m_p.mns, "ScheduleHandover: no mobile node " << mn);
-    NS_ABORT_MSG_UNLESS(targetMag < m_p.mags, "ScheduleHandover: no MAG " << targetMag);
-    NS_ABORT_MSG_UNLESS(m_pending[mn].empty() || m_pending[mn].back().at < linkLost,
-                        "ScheduleHandover: schedule each MN's handovers in time order");
-    EventId id = Simulator::Schedule(linkLost - Simulator::Now(),
-                                     &Pmipv6DomainHelper::ExecuteHandover,
-                                     this,
-                                     mn,
-                                     targetMag);
-    m_pending[mn].push_back(PendingHandover{linkLost, targetMag, id});
+    m_access->ScheduleHandover(mn, linkLost, targetMag);
 }
 
-bool
-Pmipv6DomainHelper::ForceLinkLoss(uint32_t mn, Time notAfter)
+Ptr<AccessNetwork>
+Pmipv6DomainHelper::GetAccessNetwork() const
 {
-    if (m_pending.at(mn).empty() || m_pending[mn].front().at > notAfter)
-    {
-        return false;
-    }
-    PendingHandover next = m_pending[mn].front();
-    next.event.Cancel();
-    ExecuteHandover(mn, next.target);
-    return true;
+    return m_access;
 }
 
 int
-Pmipv6DomainHelper::FindMn(Mac48Address linkLayerId) const
+Pmipv6DomainHelper::FindMn(const std::string& mnId) const
 {
-    // The inverse of GetMnLinkLayerId: the MN's index is in the address.
-    uint8_t b[6];
-    linkLayerId.CopyTo(b);
-    uint32_t n = ((uint32_t(b[3]) << 16) | (uint32_t(b[4]) << 8) | b[5]) - 1;
-    return n < m_p.mns && GetMnLinkLayerId(n) == linkLayerId ? int(n) : -1;
-}
-
-void
-Pmipv6DomainHelper::ExecuteHandover(uint32_t mn, uint32_t targetMag)
-{
-    m_pending[mn].pop_front();
-    m_lastHandover[mn] = m_l2Handovers.size();
-    m_l2Handovers.push_back(L2Handover{mn, m_servingMag[mn], targetMag, Simulator::Now(), Time(0)});
-    m_previousMag[mn] = m_servingMag[mn];
-    m_servingMag[mn] = targetMag;
-    if (m_idealChannel)
+    // The inverse of GetMnIdentifier: the MN's index is in the name.
+    uint32_t n = 0;
+    char rest = 0;
+    if (std::sscanf(mnId.c_str(), "mn%u%c", &n, &rest) != 2 || rest != '@' || n >= m_p.mns)
     {
-        uint32_t lost = ActivePhy(mn);
-        LoseLink(mn, lost);
-        if (m_p.interfaces == 2)
-        {
-            uint32_t other = 1 - lost;
-            if (m_phyMag[mn][other] == int(targetMag))
-            {
-                // Make before break: the second interface is already there.
-                m_shims[mn]->SetActive(other);
-                m_currentMag[mn] = targetMag;
-                RecordAttach(mn, targetMag);
-                return;
-            }
-            if (m_phyMag[mn][other] >= 0)
-            {
-                LoseLink(mn, other); // up at the wrong MAG: start afresh
-            }
-            lost = other;
-        }
-        Simulator::ScheduleWithContext(m_mags.Get(targetMag)->GetId(),
-                                       m_p.dhoL2,
-                                       &Pmipv6DomainHelper::Attach,
-                                       this,
-                                       mn,
-                                       targetMag,
-                                       0,
-                                       lost);
-        return;
+        return -1;
     }
-    RetuneStation(mn, targetMag);
-}
-
-void
-Pmipv6DomainHelper::RetuneStation(uint32_t mn, uint32_t targetMag)
-{
-    // Wi-Fi: the station retunes to the target's first access point and
-    // re-associates by itself (active probing); the traces do the rest.
-    // ns-3 3.37 aborts if a switch falls between a frame and its ACK
-    // (SendNormalAck after SIFS on a switching PHY): wait for a quiet PHY,
-    // and count the link as lost from the switch itself.
-    Ptr<WifiPhy> phy = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn))->GetPhy();
-    Time quiet = MicroSeconds(100);
-    if (!phy->IsStateIdle() || Simulator::Now() - phy->GetLastRxEndTime() < quiet)
-    {
-        Simulator::Schedule(quiet / 4, &Pmipv6DomainHelper::RetuneStation, this, mn, targetMag);
-        return;
-    }
-    LastHandoverOf(mn)->linkLost = Simulator::Now(); // another MN's may have come since
-    uint8_t ch = m_wifiChannelOfAccess[targetMag * m_p.apsPerMag];
-    phy->SetOperatingChannel(WifiPhy::ChannelTuple{ch, 20, WIFI_PHY_BAND_5GHZ, 0});
-}
-
-void
-Pmipv6DomainHelper::OnStaAssoc(uint32_t mn, Mac48Address bssid)
-{
-    // All access points share one BSSID: which one it is, the channel says.
-    Ptr<WifiNetDevice> dev = DynamicCast<WifiNetDevice>(m_mnDevices.Get(mn));
-    uint8_t ch = dev->GetPhy()->GetChannelNumber();
-    for (uint32_t a = 0; a < m_wifiChannelOfAccess.size(); ++a)
-    {
-        if (m_wifiChannelOfAccess[a] == ch)
-        {
-            // The station has its Association Response; the AP counts it
-            // associated only once that frame's ACK is in (ApWifiMac::TxOk),
-            // tens of microseconds later, and tells the MAG: before that the
-            // AP drops frames for it. Notify the MAG after that hand-off.
-            m_servingMag[mn] = a / m_p.apsPerMag;
-            Simulator::ScheduleWithContext(m_mags.Get(a / m_p.apsPerMag)->GetId(),
-                                           m_p.wifiAttachNotifyDelay,
-                                           &Pmipv6DomainHelper::Attach,
-                                           this,
-                                           mn,
-                                           a / m_p.apsPerMag,
-                                           a % m_p.apsPerMag,
-                                           0u);
-            return;
-        }
-    }
-    NS_LOG_WARN("MN " << mn << " associated on unknown channel " << unsigned(ch));
-}
-
-void
-Pmipv6DomainHelper::OnStaDeAssoc(uint32_t mn, Mac48Address bssid)
-{
-    int mag = m_currentMag[mn];
-    m_currentMag[mn] = -1;
-    if (mag >= 0)
-    {
-        m_magApps[mag]->NotifyDetach(GetMnLinkLayerId(mn));
-    }
+    return GetMnIdentifier(n) == mnId ? int(n) : -1;
 }
 
 std::vector<std::string>
@@ -908,16 +533,16 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
     };
     for (uint32_t n = 0; n < m_p.mns; ++n)
     {
-        int mag = m_currentMag[n];
+        int mag = m_access->GetCurrentMag(n);
         if (mag < 0)
         {
             report(n, "attached to no MAG");
             continue;
         }
-        Mac48Address mac = GetMnLinkLayerId(n);
+        const std::string mnId = GetMnIdentifier(n);
         std::ostringstream magName;
         magName << "MAG " << mag << " (" << m_proxyCoa[mag] << ")";
-        BindingUpdateListEntry* e = m_magApps[mag]->GetBindingUpdateList().Find(mac);
+        BindingUpdateListEntry* e = m_magApps[mag]->GetBindingUpdateList().Find(mnId);
         bool registering = stillRegistering && e && e->attached &&
                            e->state == BindingUpdateListEntry::WAIT_PBA &&
                            e->retransmitEvent.IsRunning();
@@ -951,7 +576,7 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
         }
         for (uint32_t other = 0; other < m_p.mags; ++other)
         {
-            BindingUpdateListEntry* o = m_magApps[other]->GetBindingUpdateList().Find(mac);
+            BindingUpdateListEntry* o = m_magApps[other]->GetBindingUpdateList().Find(mnId);
             if (other != uint32_t(mag) && o &&
                 !(o->state == BindingUpdateListEntry::DEREGISTERING &&
                   o->retransmitEvent.IsRunning()))
@@ -962,7 +587,7 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
             }
             auto ext = DynamicCast<FastHandoverMagExtension>(m_magApps[other]->GetExtension());
             const FastHandoverMagExtension::HandoverContext* c =
-                ext ? ext->GetContext(mac) : nullptr;
+                ext ? ext->GetContext(mnId) : nullptr;
             if (other != uint32_t(mag) && c && c->state != FastHandoverMagExtension::IDLE)
             {
                 report(n,
@@ -1000,7 +625,7 @@ Pmipv6DomainHelper::CheckBindings(uint32_t* stillRegistering)
         for (uint32_t n = 0; n < m_p.mns; ++n)
         {
             BindingUpdateListEntry* e =
-                m_magApps[m]->GetBindingUpdateList().Find(GetMnLinkLayerId(n));
+                m_magApps[m]->GetBindingUpdateList().Find(GetMnIdentifier(n));
             registered = registered || (e && e->state == BindingUpdateListEntry::REGISTERED);
         }
         if (t->HasEndpoint(m_lmaAddress) != registered)
@@ -1024,23 +649,7 @@ Pmipv6DomainHelper::EnablePcap(const std::string& prefix)
 {
     PointToPointHelper p2p;
     p2p.EnablePcap(prefix, m_coreDevices);
-    if (m_idealChannel)
-    {
-        m_idealChannel->EnablePcap(prefix + "-access.pcap");
-    }
-    if (m_p.access == "wifi")
-    {
-        YansWifiPhyHelper phy;
-        phy.SetPcapDataLinkType(WifiPhyHelper::DLT_IEEE802_11_RADIO);
-        phy.EnablePcap(prefix, m_mnDevices);
-        for (auto& devs : m_accessDevices)
-        {
-            for (auto& d : devs)
-            {
-                phy.EnablePcap(prefix, d);
-            }
-        }
-    }
+    m_access->EnablePcap(prefix);
 }
 
 const Pmipv6DomainHelper::Parameters&
@@ -1132,20 +741,19 @@ Pmipv6DomainHelper::GetMnHomeAddress(uint32_t mn) const
     {
         return Ipv6Address::GetAny();
     }
-    return Ipv6Address::MakeAutoconfiguredAddress(GetMnLinkLayerId(mn),
-                                                  e->homeNetworkPrefix.prefix);
+    return m_access->GetMnAddress(mn, e->homeNetworkPrefix.prefix);
 }
 
 uint32_t
 Pmipv6DomainHelper::GetServingMag(uint32_t mn) const
 {
-    return m_servingMag.at(mn);
+    return m_access->GetServingMag(mn);
 }
 
 const std::vector<Pmipv6DomainHelper::L2Handover>&
 Pmipv6DomainHelper::GetL2Handovers() const
 {
-    return m_l2Handovers;
+    return m_access->GetL2Handovers();
 }
 
 } // namespace ns3

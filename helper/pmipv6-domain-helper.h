@@ -8,8 +8,7 @@
 #ifndef PMIPV6_DOMAIN_HELPER_H
 #define PMIPV6_DOMAIN_HELPER_H
 
-#include "ideal-access-channel.h"
-#include "mn-interface-shim.h"
+#include "access-network.h"
 #include "pmipv6-lma.h"
 #include "pmipv6-mag.h"
 #include "signalling-error-model.h"
@@ -21,7 +20,6 @@
 #include "ns3/object-factory.h"
 #include "ns3/simple-net-device.h"
 
-#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,16 +29,15 @@ namespace ns3
 
 /**
  * \ingroup pmipv6
- * Topology (ideal access):
+ * Topology (ideal access, IdealAccessNetwork):
  *
  *     CN ---- LMA ==== MAG_i ~~~~ MN      (=== p2p, RTT_MAG-LMA)
  *                       |  \              (~~~ ideal access, RTT_MAG-AP)
  *                     MAG_j (p2p, RTT_MAG-MAG, between every pair)
  *
- * With Wi-Fi access each MAG carries ApsPerMag 802.11a access points on
- * their own channels, all with the same MAC and link-local address, and a
- * handover is the mobile node's station switching channel; DHO,L2 is then
- * whatever the re-association takes, recorded per handover.
+ * The access network is a model object (AccessNetwork::LookupByName of
+ * Parameters::access); the parameters below that name one of its
+ * attributes are passed on to it.
  */
 class Pmipv6DomainHelper
 {
@@ -48,20 +45,22 @@ class Pmipv6DomainHelper
     /// What to build; Validate() explains what is wrong.
     struct Parameters
     {
-        std::string access{"ideal"}; //!< "ideal" or "wifi"
+        std::string access{"ideal"}; //!< a registered AccessNetwork name (AccessNetwork::GetNames)
         uint32_t mags{2};
         uint32_t mns{1};
-        uint32_t apsPerMag{1};  //!< Wi-Fi only
-        uint32_t interfaces{1}; //!< per MN; 2: ideal access, MnInterfaceShim
+        uint32_t apsPerMag{1};  //!< access points per MAG (ApsPerMag attribute)
+        uint32_t interfaces{1}; //!< per MN (Interfaces attribute; 1 where there is none)
         Time rttMagLma{MilliSeconds(30)};
         Time rttMagMag{MilliSeconds(10)};
-        Time rttMagAp{MilliSeconds(5)};   //!< ideal only (Wi-Fi: the radio's)
-        Time dhoL2{MilliSeconds(11)};     //!< ideal only (Wi-Fi: measured)
+        Time rttMagAp{MilliSeconds(5)};   //!< AccessDelay attribute x 2 (radios: their own)
+        Time dhoL2{MilliSeconds(11)};     //!< DhoL2 attribute (radios: measured)
         Time cnLmaDelay{MilliSeconds(1)}; //!< one-way CN-LMA
         DataRate coreRate{"1Gbps"};
         Time firstAttach{MilliSeconds(10)}; //!< every MN attaches to MAG 0 then
-        /// Wi-Fi: from the station's association to its MAG knowing (AP's ACK, AP->MAG)
+        /// AttachNotifyDelay attribute (Wi-Fi: from the association to the MAG knowing)
         Time wifiAttachNotifyDelay{MilliSeconds(1)};
+        /// Direction attribute (wifi-lte: the MN starts on "wifi-lte" or "lte-wifi")
+        std::string direction{"wifi-lte"};
         /// Lossy signalling: each Mobility Header message is dropped with this
         /// probability on every MAG-LMA and MAG-MAG link (SignallingErrorModel).
         double signallingLoss{0};
@@ -84,22 +83,20 @@ class Pmipv6DomainHelper
         bool mobility{true};
         /// \return an empty string, or what is wrong
         std::string Validate() const;
+        /**
+         * The access network named by \c access, with the parameters above
+         * that are its attributes; aborts if the name is not registered.
+         */
+        Ptr<AccessNetwork> CreateAccessNetwork() const;
+
+      private:
+        /// As CreateAccessNetwork; nullptr and \p bad set if a parameter is out of range.
+        Ptr<AccessNetwork> MakeAccessNetwork(std::string* bad) const;
     };
 
-    /// One handover of one mobile node, as the access network saw it.
-    struct L2Handover
-    {
-        uint32_t mn;
-        uint32_t fromMag;
-        uint32_t toMag;
-        Time linkLost; //!< t0: old link gone
-        Time attached; //!< new MAG told of the attach (t0 + DHO,L2); 0 if never
-    };
+    typedef AccessNetwork::L2Handover L2Handover;
 
     Pmipv6DomainHelper();
-
-    /// The access types Parameters::access accepts (--access=NAME).
-    static std::vector<std::string> GetAccessNames();
 
     /// Extensions: a factory that makes one MagExtension for each MAG.
     void SetMagExtensionFactory(std::function<Ptr<MagExtension>(uint32_t magIndex)> factory);
@@ -110,35 +107,19 @@ class Pmipv6DomainHelper
     /// Build everything; aborts with a clear message on bad parameters.
     void Build(const Parameters& p);
 
-    /**
-     * At \p linkLost the MN loses its link; it reaches an access point of
-     * \p targetMag (after DHO,L2 on ideal access, after the real
-     * re-association on Wi-Fi). A target equal to the serving MAG models the
-     * MN coming back to the old MAG.
-     */
+    /// AccessNetwork::ScheduleHandover: the plan, made before the simulation runs.
     void ScheduleHandover(uint32_t mn, Time linkLost, uint32_t targetMag);
 
-    /**
-     * Lose the MN's old link now if its handover is still to come (an old
-     * MAG's HOComplete forcing the disconnection, the FPMIPv6 paper, sec. 3.2).
-     * Only a handover planned no later than \p notAfter is brought forward.
-     * \return true if a pending handover was brought forward
-     */
-    bool ForceLinkLoss(uint32_t mn, Time notAfter);
-    /// The index of the MN with this link-layer id; -1 if none.
-    int FindMn(Mac48Address linkLayerId) const;
+    /// The index of the MN with this MN-Identifier; -1 if none.
+    int FindMn(const std::string& mnId) const;
     /// The index of the MAG with this Proxy-CoA; -1 if none.
     int FindMag(Ipv6Address proxyCoa) const;
-    /**
-     * Two-interface MN (the FPMIPv6 paper, sec. 3.3): on HOInit its idle interface
-     * joins an access point of \p targetMag, DHO,L2 later, while the other
-     * keeps its link. \return false if there is no idle interface
-     */
-    bool PrepareSecondInterface(uint32_t mn, uint32_t targetMag);
+    /// The access network Build() installed.
+    Ptr<AccessNetwork> GetAccessNetwork() const;
 
     /**
      * Fix the random streams of the domain's models, starting at \p stream:
-     * the Wi-Fi devices (access points and stations), and the
+     * the access network's (AccessNetwork::AssignStreams), and the
      * lossy-signalling models (error models, send jitter). Call after
      * Build(). \return the number of streams used
      */
@@ -161,7 +142,7 @@ class Pmipv6DomainHelper
      */
     std::vector<std::string> CheckBindings(uint32_t* stillRegistering = nullptr);
 
-    /// Write pcap files (core links; Wi-Fi access links too) as PREFIX-node-dev.pcap.
+    /// Write pcap files (core links, and the access network's) as PREFIX-node-dev.pcap.
     void EnablePcap(const std::string& prefix);
 
     const Parameters& GetParameters() const;
@@ -186,10 +167,6 @@ class Pmipv6DomainHelper
 
   private:
     void BuildCore();
-    void BuildIdealAccess();
-    /// The ideal channel and one access point on it per MAG (ideal and plain access).
-    void BuildIdealAccessPoints();
-    void BuildWifiAccess();
     /// Parameters::mobility false: MNs fixed on MAGs, plain static routing.
     void BuildPlainAccess();
     /// The MN's address without mobility (from its MAG's /48).
@@ -198,19 +175,10 @@ class Pmipv6DomainHelper
     /// Parameters::aaaRtt > 0: the AAA server node (created last) and its links.
     void BuildAaa();
     void InstallIpv6(Ptr<Node> node);
+    /// DAD off, weak end-system model (on a node that has IPv6 already, too).
+    void ConfigureIpv6(Ptr<Node> node);
     /// Lossy signalling on a MAG-LMA or MAG-MAG link (both directions).
     void AddSignallingLoss(const NetDeviceContainer& link);
-    uint32_t AddAccessInterface(uint32_t mag, Ptr<NetDevice> dev);
-    void Attach(uint32_t mn, uint32_t mag, uint32_t accessIndex, uint32_t phy);
-    void LoseLink(uint32_t mn, uint32_t phy);
-    uint32_t ActivePhy(uint32_t mn) const;
-    void OnStaAssoc(uint32_t mn, Mac48Address bssid);
-    void OnStaDeAssoc(uint32_t mn, Mac48Address bssid);
-    void RecordAttach(uint32_t mn, uint32_t mag);
-    /// The latest handover record of \p mn (nullptr before its first).
-    L2Handover* LastHandoverOf(uint32_t mn);
-    void ExecuteHandover(uint32_t mn, uint32_t targetMag);
-    void RetuneStation(uint32_t mn, uint32_t targetMag);
 
     Parameters m_p;
     std::function<Ptr<MagExtension>(uint32_t)> m_extensionFactory;
@@ -227,30 +195,7 @@ class Pmipv6DomainHelper
     std::vector<Ipv6Address> m_proxyCoa;
     NetDeviceContainer m_coreDevices;
     std::vector<Ptr<SignallingErrorModel>> m_signallingErrorModels;
-    NetDeviceContainer m_mnDevices;
-    NetDeviceContainer m_wifiDevices; //!< APs and stations, for AssignStreams
-    /// Per MAG, its access devices and their interface indexes.
-    std::vector<std::vector<Ptr<NetDevice>>> m_accessDevices;
-    std::vector<std::vector<uint32_t>> m_accessIfIndex;
-    std::vector<uint8_t> m_wifiChannelOfAccess; //!< flattened mag*apsPerMag+k
-    Ptr<IdealAccessChannel> m_idealChannel;
-    std::vector<std::vector<Ptr<SimpleNetDevice>>> m_mnPhys; //!< ideal: per MN, its devices
-    std::vector<std::vector<int>> m_phyMag;                  //!< MAG each device is on, -1
-    std::vector<Ptr<MnInterfaceShim>> m_shims;               //!< two-interface MNs
-    std::vector<uint32_t> m_servingMag;
-    std::vector<int> m_currentMag;  //!< -1 while detached
-    std::vector<int> m_previousMag; //!< the MAG before the last link loss
-
-    struct PendingHandover
-    {
-        Time at;
-        uint32_t target;
-        EventId event;
-    };
-
-    std::vector<std::deque<PendingHandover>> m_pending; //!< per MN, in time order
-    std::vector<L2Handover> m_l2Handovers;
-    std::vector<int64_t> m_lastHandover; //!< per MN, its latest in m_l2Handovers; -1: none
+    Ptr<AccessNetwork> m_access;
 };
 
 } // namespace ns3

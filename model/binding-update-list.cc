@@ -24,10 +24,10 @@ BindingUpdateListEntry::StateName(State s)
 }
 
 BindingUpdateListEntry*
-BindingUpdateList::Find(Mac48Address linkLayerId)
+BindingUpdateList::Find(const std::string& mnId)
 {
-    auto it = m_byLinkLayerId.find(linkLayerId);
-    return it == m_byLinkLayerId.end() ? nullptr : it->second.get();
+    auto it = m_byMnId.find(mnId);
+    return it == m_byMnId.end() ? nullptr : it->second.get();
 }
 
 BindingUpdateListEntry*
@@ -37,22 +37,14 @@ BindingUpdateList::FindByPrefix(const Ipv6Address& address)
     return it == m_byPrefix.end() ? nullptr : it->second;
 }
 
-BindingUpdateListEntry*
-BindingUpdateList::FindByMnIdentifier(const std::string& mnId)
-{
-    auto it = m_byMnId.find(mnId);
-    return it == m_byMnId.end() ? nullptr : it->second;
-}
-
 BindingUpdateListEntry&
-BindingUpdateList::Create(Mac48Address linkLayerId, const std::string& mnIdentifier)
+BindingUpdateList::Create(const std::string& mnIdentifier, const Address& linkLayerId)
 {
-    Remove(linkLayerId);
-    auto& slot = m_byLinkLayerId[linkLayerId];
+    Remove(mnIdentifier);
+    auto& slot = m_byMnId[mnIdentifier];
     slot = std::make_unique<BindingUpdateListEntry>();
     slot->linkLayerId = linkLayerId;
     slot->mnIdentifier = mnIdentifier;
-    m_byMnId[mnIdentifier] = slot.get();
     slot->mnLinkLocal = Ipv6Address::MakeAutoconfiguredLinkLocalAddress(linkLayerId);
     return *slot;
 }
@@ -69,10 +61,10 @@ BindingUpdateList::SetPrefix(BindingUpdateListEntry& e, const HomeNetworkPrefix&
 }
 
 void
-BindingUpdateList::Remove(Mac48Address linkLayerId)
+BindingUpdateList::Remove(const std::string& mnId)
 {
-    auto it = m_byLinkLayerId.find(linkLayerId);
-    if (it == m_byLinkLayerId.end())
+    auto it = m_byMnId.find(mnId);
+    if (it == m_byMnId.end())
     {
         return;
     }
@@ -83,31 +75,25 @@ BindingUpdateList::Remove(Mac48Address linkLayerId)
     {
         m_byPrefix.erase(PrefixKey(e.homeNetworkPrefix.prefix));
     }
-    auto byId = m_byMnId.find(e.mnIdentifier);
-    if (byId != m_byMnId.end() && byId->second == &e)
-    {
-        m_byMnId.erase(byId);
-    }
-    m_byLinkLayerId.erase(it);
+    m_byMnId.erase(it);
 }
 
 size_t
 BindingUpdateList::GetSize() const
 {
-    return m_byLinkLayerId.size();
+    return m_byMnId.size();
 }
 
 void
 BindingUpdateList::Clear()
 {
-    for (auto& kv : m_byLinkLayerId)
+    for (auto& kv : m_byMnId)
     {
         Simulator::Cancel(kv.second->retransmitEvent);
         Simulator::Cancel(kv.second->refreshEvent);
     }
     m_byPrefix.clear();
     m_byMnId.clear();
-    m_byLinkLayerId.clear();
 }
 
 } // namespace ns3

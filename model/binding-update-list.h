@@ -8,9 +8,9 @@
 #include "mobility-header.h"
 #include "prefix-key.h"
 
+#include "ns3/address.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
-#include "ns3/mac48-address.h"
 #include "ns3/nstime.h"
 
 #include <map>
@@ -43,11 +43,11 @@ class BindingUpdateListEntry
 
     static std::string StateName(State s);
 
-    Mac48Address linkLayerId;
-    std::string mnIdentifier;
+    std::string mnIdentifier; //!< the key (RFC 5213 sec. 6.1: MN-Identifier)
+    Address linkLayerId;      //!< the MN's link-layer address (48 or 64 bits)
     Ipv6Address lmaAddress;
     HomeNetworkPrefix homeNetworkPrefix; //!< ::/0 until the LMA assigns one
-    Ipv6Address mnLinkLocal;             //!< fe80::EUI-64 of linkLayerId
+    Ipv6Address mnLinkLocal;             //!< fe80:: + interface identifier of linkLayerId
     State state{IDLE};
     bool attached{false};
     uint32_t accessInterface{0}; //!< valid while attached
@@ -67,28 +67,26 @@ class BindingUpdateListEntry
 
 /**
  * \ingroup pmipv6
- * Entries by link-layer identifier, MN identifier and home network prefix,
+ * Entries by MN identifier (the key: an LTE UE has no 48-bit MAC) and home
+ * network prefix,
  * all hashed: the MAG looks them up per packet and per message, and the
  * cost must not grow with the number of MNs.
  */
 class BindingUpdateList
 {
   public:
-    BindingUpdateListEntry* Find(Mac48Address linkLayerId);
+    BindingUpdateListEntry* Find(const std::string& mnId);
     BindingUpdateListEntry* FindByPrefix(const Ipv6Address& address);
-    BindingUpdateListEntry* FindByMnIdentifier(const std::string& mnId);
-    /// A new entry for the MN with this link-layer id and MN identifier.
-    BindingUpdateListEntry& Create(Mac48Address linkLayerId, const std::string& mnIdentifier);
+    /// A new entry for the MN with this MN identifier and link-layer address.
+    BindingUpdateListEntry& Create(const std::string& mnIdentifier, const Address& linkLayerId);
     /// Index the entry under its (newly assigned) prefix.
     void SetPrefix(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix);
-    void Remove(Mac48Address linkLayerId);
+    void Remove(const std::string& mnId);
     size_t GetSize() const;
     void Clear();
 
   private:
-    std::unordered_map<Mac48Address, std::unique_ptr<BindingUpdateListEntry>, Mac48AddressHash>
-        m_byLinkLayerId;
-    std::unordered_map<std::string, BindingUpdateListEntry*> m_byMnId;
+    std::unordered_map<std::string, std::unique_ptr<BindingUpdateListEntry>> m_byMnId;
     std::unordered_map<uint64_t, BindingUpdateListEntry*> m_byPrefix;
 };
 

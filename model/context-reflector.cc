@@ -401,7 +401,7 @@ ContextReflectorMagExtension::Install(Ptr<Pmipv6Mag> mag)
 }
 
 void
-ContextReflectorMagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
+ContextReflectorMagExtension::PredictHandover(const std::string& mn, Ipv6Address newMag)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
     if (!e || !e->attached || newMag == m_mag->GetAddress())
@@ -417,7 +417,7 @@ ContextReflectorMagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMa
 void
 ContextReflectorMagExtension::DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (pbu.GetLifetimeUnits() != 0 || it == m_contexts.end() || it->second.predictedMag.IsAny())
     {
         return;
@@ -455,13 +455,8 @@ ContextReflectorMagExtension::RecvReflection(Ptr<Packet> p, const Ipv6Header& ip
         return;
     }
     const MobilityOptions& o = cr.GetOptions();
-    BindingUpdateListEntry* e = nullptr;
-    Mac48Address mn;
-    if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
-    {
-        mn.CopyFrom(o.mnLinkLayerId->data());
-        e = m_mag->GetOrCreateEntry(mn);
-    }
+    std::string mn = o.mnIdentifier.value_or("");
+    BindingUpdateListEntry* e = mn.empty() ? nullptr : m_mag->GetOrCreateEntry(mn);
     if (cr.GetSubtype() != m_messageSubtype || !e || e->lmaAddress != ip.GetSource() ||
         o.homeNetworkPrefixes.empty())
     {
@@ -496,7 +491,7 @@ ContextReflectorMagExtension::RecvReflection(Ptr<Packet> p, const Ipv6Header& ip
 }
 
 bool
-ContextReflectorMagExtension::HasContext(Mac48Address mn) const
+ContextReflectorMagExtension::HasContext(const std::string& mn) const
 {
     auto it = m_contexts.find(mn);
     return it != m_contexts.end() && it->second.reflected;
@@ -505,7 +500,7 @@ ContextReflectorMagExtension::HasContext(Mac48Address mn) const
 bool
 ContextReflectorMagExtension::HasContext(const BindingUpdateListEntry& e) const
 {
-    return HasContext(e.linkLayerId);
+    return HasContext(e.mnIdentifier);
 }
 
 bool
@@ -513,7 +508,7 @@ ContextReflectorMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
                                                   Ptr<const Packet> p,
                                                   const Ipv6Header& header)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (it == m_contexts.end() || !it->second.reflected)
     {
         return false;
@@ -533,7 +528,7 @@ ContextReflectorMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
 void
 ContextReflectorMagExtension::NotifyAttach(BindingUpdateListEntry& e)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (it == m_contexts.end())
     {
         return;
@@ -556,7 +551,7 @@ ContextReflectorMagExtension::HandleUplink(BindingUpdateListEntry& e,
                                            Ptr<const Packet> p,
                                            const Ipv6Header& header)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (it == m_contexts.end())
     {
         return false;
@@ -570,14 +565,14 @@ ContextReflectorMagExtension::HandleUplink(BindingUpdateListEntry& e,
 void
 ContextReflectorMagExtension::NotifyRegistered(BindingUpdateListEntry& e)
 {
-    if (HasContext(e.linkLayerId))
+    if (HasContext(e.mnIdentifier))
     {
-        End(e.linkLayerId, e.mnIdentifier, "registered");
+        End(e.mnIdentifier, "registered");
     }
 }
 
 bool
-ContextReflectorMagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e)
+ContextReflectorMagExtension::NotifyRevoked(const std::string& mn, BindingUpdateListEntry* e)
 {
     auto it = m_contexts.find(mn);
     if (it == m_contexts.end())
@@ -586,16 +581,15 @@ ContextReflectorMagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateListEn
     }
     // Sec. 3.3 (7): the pMAG erases the MN's context cache; a predicted nMAG
     // that was not reached drops the reflected context.
-    End(mn, e ? e->mnIdentifier : "", "revoked");
+    End(mn, "revoked");
     return true;
 }
 
 void
-ContextReflectorMagExtension::Expire(Mac48Address mn)
+ContextReflectorMagExtension::Expire(std::string mn)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
-    std::string mnId = e ? e->mnIdentifier : "";
-    End(mn, mnId, "expired");
+    End(mn, "expired");
     if (e && !e->attached && e->state == BindingUpdateListEntry::IDLE)
     {
         m_mag->RemoveEntry(*e);
@@ -603,18 +597,16 @@ ContextReflectorMagExtension::Expire(Mac48Address mn)
 }
 
 void
-ContextReflectorMagExtension::End(Mac48Address mn,
-                                  const std::string& mnId,
-                                  const std::string& event)
+ContextReflectorMagExtension::End(const std::string& mnId, const std::string& event)
 {
-    auto it = m_contexts.find(mn);
+    auto it = m_contexts.find(mnId);
     if (it == m_contexts.end())
     {
         return;
     }
     MnContext c = std::move(it->second);
     m_contexts.erase(it);
-    const std::string id = mnId.empty() ? c.mnId : mnId;
+    const std::string& id = mnId;
     Simulator::Cancel(c.expiry);
     if (c.reflected)
     {

@@ -153,12 +153,12 @@ class ContextReflectorMagExtension : public MagExtension
                       Ptr<const Packet> p,
                       const Ipv6Header& header) override;
     void DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu) override;
-    bool NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e) override;
+    bool NotifyRevoked(const std::string& mnId, BindingUpdateListEntry* e) override;
 
     /// L2 trigger at the pMAG: \p mn is expected to move to \p newMag (sec. 3.6).
-    void PredictHandover(Mac48Address mn, Ipv6Address newMag);
+    void PredictHandover(const std::string& mnId, Ipv6Address newMag);
     /// Has this MAG received (and still holds) the MN's context?
-    bool HasContext(Mac48Address mn) const;
+    bool HasContext(const std::string& mnId) const;
     bool HasContext(const BindingUpdateListEntry& e) const override;
 
     uint64_t GetBufferedCount() const;
@@ -182,15 +182,15 @@ class ContextReflectorMagExtension : public MagExtension
     };
 
     void RecvReflection(Ptr<Packet> p, const Ipv6Header& ip);
-    void Expire(Mac48Address mn);
+    void Expire(std::string mnId);
     /// End a context: its buffer is dropped (traced), the tunnel endpoint released.
-    void End(Mac48Address mn, const std::string& mnId, const std::string& event);
+    void End(const std::string& mnId, const std::string& event);
 
     uint8_t m_messageSubtype;
     uint8_t m_optionSubtype;
     uint32_t m_contextSize;
     uint32_t m_bufferPackets;
-    std::map<Mac48Address, MnContext> m_contexts;
+    std::map<std::string, MnContext> m_contexts; //!< by MN-ID
     uint64_t m_buffered{0};
     uint64_t m_bufferDrops{0};
     TracedCallback<std::string, std::string> m_contextTrace;

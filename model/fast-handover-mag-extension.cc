@@ -91,7 +91,7 @@ FastHandoverMagExtension::StateName(State s)
 }
 
 void
-FastHandoverMagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
+FastHandoverMagExtension::PredictHandover(std::string mn, Ipv6Address newMag)
 {
     BeginHandover(mn, newMag, true);
 }
@@ -103,14 +103,14 @@ FastHandoverMagExtension::SetL2ControlCallback(L2ControlCallback cb)
 }
 
 const FastHandoverMagExtension::HandoverContext*
-FastHandoverMagExtension::GetContext(Mac48Address mn) const
+FastHandoverMagExtension::GetContext(std::string mn) const
 {
     auto it = m_contexts.find(mn);
     return it == m_contexts.end() ? nullptr : &it->second;
 }
 
 FastHandoverMagExtension::HandoverContext&
-FastHandoverMagExtension::Context(Mac48Address mn)
+FastHandoverMagExtension::Context(std::string mn)
 {
     return m_contexts[mn];
 }
@@ -186,7 +186,7 @@ FastHandoverMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
                                               Ptr<const Packet> p,
                                               const Ipv6Header& header)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (it == m_contexts.end())
     {
         return false;
@@ -256,7 +256,7 @@ void
 FastHandoverMagExtension::ScheduleCleanup(BindingUpdateListEntry& e, HandoverContext& c, Time delay)
 {
     Simulator::Cancel(c.timer);
-    c.timer = Simulator::Schedule(delay, &FastHandoverMagExtension::Cleanup, this, e.linkLayerId);
+    c.timer = Simulator::Schedule(delay, &FastHandoverMagExtension::Cleanup, this, e.mnIdentifier);
 }
 
 void
@@ -267,7 +267,7 @@ FastHandoverMagExtension::StartBuffering(BindingUpdateListEntry& e, HandoverCont
     c.timer = Simulator::Schedule(m_bufferingTimeout,
                                   &FastHandoverMagExtension::BufferingTimeout,
                                   this,
-                                  e.linkLayerId);
+                                  e.mnIdentifier);
 }
 
 void
@@ -277,11 +277,11 @@ FastHandoverMagExtension::AwaitHack(BindingUpdateListEntry& e, HandoverContext& 
     c.timer = Simulator::Schedule(m_bufferingTimeout,
                                   &FastHandoverMagExtension::BufferingTimeout,
                                   this,
-                                  e.linkLayerId);
+                                  e.mnIdentifier);
 }
 
 void
-FastHandoverMagExtension::BufferingTimeout(Mac48Address mn)
+FastHandoverMagExtension::BufferingTimeout(std::string mn)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
     auto it = m_contexts.find(mn);
@@ -297,7 +297,7 @@ FastHandoverMagExtension::BufferingTimeout(Mac48Address mn)
 }
 
 void
-FastHandoverMagExtension::Cleanup(Mac48Address mn)
+FastHandoverMagExtension::Cleanup(std::string mn)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
     auto it = m_contexts.find(mn);
@@ -317,9 +317,9 @@ void
 FastHandoverMagExtension::IdentifyMn(const BindingUpdateListEntry& e, MobilityOptions& o)
 {
     o.mnIdentifier = e.mnIdentifier;
-    uint8_t mac[6];
-    e.linkLayerId.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    uint8_t mac[Address::MAX_SIZE];
+    uint32_t length = e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + length);
     if (!e.homeNetworkPrefix.prefix.IsAny())
     {
         o.homeNetworkPrefixes = {e.homeNetworkPrefix};
@@ -327,7 +327,7 @@ FastHandoverMagExtension::IdentifyMn(const BindingUpdateListEntry& e, MobilityOp
 }
 
 BindingUpdateListEntry*
-FastHandoverMagExtension::BeginHandover(Mac48Address mn, Ipv6Address newMag, bool proxy)
+FastHandoverMagExtension::BeginHandover(std::string mn, Ipv6Address newMag, bool proxy)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
     if (!e || !e->attached || newMag == m_mag->GetAddress())
@@ -437,7 +437,7 @@ FastHandoverMagExtension::HandleForwardingCompleted(Ptr<Packet> p,
     {
         return false;
     }
-    Mac48Address mn;
+    std::string mn;
     BindingUpdateListEntry* e = EntryOf(hi.GetOptions(), mn, false);
     auto it = m_contexts.find(mn);
     if (e && it != m_contexts.end() && e->attached &&
@@ -483,7 +483,7 @@ FastHandoverMagExtension::EndAtDetach(BindingUpdateListEntry& e, HandoverContext
         return false;
     }
     m_mag->MarkBindingMoved(e);
-    Cleanup(e.linkLayerId); // removes the (detached) entry
+    Cleanup(e.mnIdentifier); // removes the (detached) entry
     return true;
 }
 
@@ -533,18 +533,18 @@ FastHandoverMagExtension::SendFback(BindingUpdateListEntry& e, uint16_t sequence
 }
 
 BindingUpdateListEntry*
-FastHandoverMagExtension::EntryOf(const MobilityOptions& o, Mac48Address& mn, bool create)
+FastHandoverMagExtension::EntryOf(const MobilityOptions& o, std::string& mn, bool create)
 {
-    if (!o.mnLinkLayerId || o.mnLinkLayerId->size() != 6)
+    if (!o.mnIdentifier)
     {
         return nullptr;
     }
-    mn.CopyFrom(o.mnLinkLayerId->data());
+    mn = *o.mnIdentifier;
     return create ? m_mag->GetOrCreateEntry(mn) : m_mag->GetBindingUpdateList().Find(mn);
 }
 
 void
-FastHandoverMagExtension::L2Control(Mac48Address mn, L2Command cmd, Ipv6Address target)
+FastHandoverMagExtension::L2Control(std::string mn, L2Command cmd, Ipv6Address target)
 {
     if (!m_l2Control.IsNull())
     {
@@ -555,7 +555,7 @@ FastHandoverMagExtension::L2Control(Mac48Address mn, L2Command cmd, Ipv6Address 
 bool
 FastHandoverMagExtension::HasContext(const BindingUpdateListEntry& e) const
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     return it != m_contexts.end() &&
            (it->second.state == AWAITING_MN || it->second.state == REGISTERING ||
             it->second.state == CONNECTED);

@@ -77,7 +77,7 @@ class FastHandoverMagExtension : public MagExtension
         std::vector<Ipv6Address> tunnelPeers; //!< endpoints this context added
     };
 
-    typedef Callback<void, Mac48Address, L2Command, Ipv6Address> L2ControlCallback;
+    typedef Callback<void, std::string, L2Command, Ipv6Address> L2ControlCallback;
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
     typedef void (*PacketTracedCallback)(Ptr<const Packet> p, std::string mnId);
     typedef void (*RefusedTracedCallback)(std::string mnId, Ipv6Address peer, uint8_t code);
@@ -90,12 +90,12 @@ class FastHandoverMagExtension : public MagExtension
      * \p newMag soon (the FPMIPv6 paper, sec. 3.2; RFC 5949 sec. 4.1: the MN's report).
      * This base starts the handover with an HI (BeginHandover).
      */
-    virtual void PredictHandover(Mac48Address mn, Ipv6Address newMag);
+    virtual void PredictHandover(std::string mn, Ipv6Address newMag);
 
     /// Where L2 commands (HOInit, HOComplete) go; set by the scenario.
     void SetL2ControlCallback(L2ControlCallback cb);
     /// The context of a MN (IDLE if none).
-    const HandoverContext* GetContext(Mac48Address mn) const;
+    const HandoverContext* GetContext(std::string mn) const;
 
     /**
      * A MN's downlink that cannot be delivered here: forwarded while the
@@ -116,7 +116,7 @@ class FastHandoverMagExtension : public MagExtension
 
   protected:
     void DoDispose() override;
-    HandoverContext& Context(Mac48Address mn);
+    HandoverContext& Context(std::string mn);
     void SwitchToState(BindingUpdateListEntry& e, HandoverContext& c, State s);
     /// Accept tunnelled packets from (and send to) \p peer for this context.
     void UsePeer(HandoverContext& c, Ipv6Address peer);
@@ -158,7 +158,7 @@ class FastHandoverMagExtension : public MagExtension
      * context, HI to the new MAG, HO_INITIATED. \return the MN's entry, or
      * nullptr if the MN is not attached here (nothing done)
      */
-    BindingUpdateListEntry* BeginHandover(Mac48Address mn, Ipv6Address newMag, bool proxy);
+    BindingUpdateListEntry* BeginHandover(std::string mn, Ipv6Address newMag, bool proxy);
     /// MN-ID, MN link-layer id and (if known) HNP options (RFC 5949 sec. 6).
     static void IdentifyMn(const BindingUpdateListEntry& e, MobilityOptions& o);
     /// Messages, with the MN's identifiers from the entry (RFC 5949 sec. 6).
@@ -211,16 +211,16 @@ class FastHandoverMagExtension : public MagExtension
     bool EndAtDetach(BindingUpdateListEntry& e, HandoverContext& c);
     void SendFbu(BindingUpdateListEntry& e, HandoverContext& c, Ipv6Address to);
     void SendFback(BindingUpdateListEntry& e, uint16_t sequence, Ipv6Address to);
-    /// The MAG's entry for the MN a message names (by its link-layer id).
-    BindingUpdateListEntry* EntryOf(const MobilityOptions& o, Mac48Address& mn, bool create);
-    void L2Control(Mac48Address mn, L2Command cmd, Ipv6Address target);
+    /// The MAG's entry for the MN a message names (by its MN-Identifier).
+    BindingUpdateListEntry* EntryOf(const MobilityOptions& o, std::string& mn, bool create);
+    void L2Control(std::string mn, L2Command cmd, Ipv6Address target);
 
-    std::map<Mac48Address, HandoverContext> m_contexts;
+    std::map<std::string, HandoverContext> m_contexts;
     Time m_forwardingLifetime; //!< how long a context forwards (then cleaned up)
 
   private:
-    void Cleanup(Mac48Address mn);
-    void BufferingTimeout(Mac48Address mn);
+    void Cleanup(std::string mn);
+    void BufferingTimeout(std::string mn);
 
     Time m_bufferingTimeout;
     uint32_t m_bufferPackets;

@@ -15,21 +15,6 @@ NS_LOG_COMPONENT_DEFINE("FastHandoverScheme");
 NS_OBJECT_ENSURE_REGISTERED(FastHandoverSchemeLmaExtension);
 NS_OBJECT_ENSURE_REGISTERED(FastHandoverSchemeMagExtension);
 
-namespace
-{
-/// The MN a message names by its MN-LL-ID; false if it names none.
-bool
-LinkLayerIdOf(const MobilityOptions& o, Mac48Address& mn)
-{
-    if (!o.mnLinkLayerId || o.mnLinkLayerId->size() != 6)
-    {
-        return false;
-    }
-    mn.CopyFrom(o.mnLinkLayerId->data());
-    return true;
-}
-
-} // namespace
 
 /// Name the four messages' subtypes for logs and charts.
 static void
@@ -333,7 +318,7 @@ FastHandoverSchemeMagExtension::Send(ExperimentalMobilityHeader& m,
 }
 
 void
-FastHandoverSchemeMagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
+FastHandoverSchemeMagExtension::PredictHandover(const std::string& mn, Ipv6Address newMag)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
     if (!e || !e->attached || e->state != BindingUpdateListEntry::REGISTERED ||
@@ -350,9 +335,9 @@ FastHandoverSchemeMagExtension::PredictHandover(Mac48Address mn, Ipv6Address new
     fpbu.SetSequence(s.fastSequence);
     MobilityOptions& o = fpbu.GetOptions();
     o.mnIdentifier = e->mnIdentifier;
-    uint8_t mac[6];
-    mn.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    uint8_t mac[Address::MAX_SIZE];
+    uint32_t length = e->linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + length);
     uint8_t addr[16];
     newMag.Serialize(addr);
     o.experimental = {
@@ -370,8 +355,8 @@ FastHandoverSchemeMagExtension::Receive(Ptr<Packet> p, const Ipv6Header& ip)
     }
     const MobilityOptions& o = m.GetOptions();
     std::string mnId = o.mnIdentifier.value_or("");
-    Mac48Address mn;
-    const bool known = LinkLayerIdOf(o, mn);
+    const std::string& mn = mnId;
+    const bool known = !mnId.empty();
     if (m.GetSubtype() == m_fastPba)
     {
         m_messageTrace("received", "FastPBA", mnId, ip.GetSource(), m.GetSequence(), m.GetStatus());
@@ -430,7 +415,7 @@ FastHandoverSchemeMagExtension::Receive(Ptr<Packet> p, const Ipv6Header& ip)
 }
 
 bool
-FastHandoverSchemeMagExtension::HasContext(Mac48Address mn) const
+FastHandoverSchemeMagExtension::HasContext(const std::string& mn) const
 {
     auto it = m_states.find(mn);
     return it != m_states.end() && it->second.context;
@@ -439,7 +424,7 @@ FastHandoverSchemeMagExtension::HasContext(Mac48Address mn) const
 bool
 FastHandoverSchemeMagExtension::HasContext(const BindingUpdateListEntry& e) const
 {
-    return HasContext(e.linkLayerId);
+    return HasContext(e.mnIdentifier);
 }
 
 bool
@@ -447,7 +432,7 @@ FastHandoverSchemeMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
                                                     Ptr<const Packet> p,
                                                     const Ipv6Header& header)
 {
-    auto it = m_states.find(e.linkLayerId);
+    auto it = m_states.find(e.mnIdentifier);
     if (it == m_states.end() || !it->second.context)
     {
         return false;
@@ -465,7 +450,7 @@ FastHandoverSchemeMagExtension::HandleUndeliverable(BindingUpdateListEntry& e,
 void
 FastHandoverSchemeMagExtension::NotifyAttach(BindingUpdateListEntry& e)
 {
-    auto it = m_states.find(e.linkLayerId);
+    auto it = m_states.find(e.mnIdentifier);
     if (it == m_states.end())
     {
         return;
@@ -484,7 +469,7 @@ FastHandoverSchemeMagExtension::NotifyDetach(BindingUpdateListEntry& e)
 {
     // The pMAG of a moved binding: no de-registration (the binding is the
     // nMAG's); the core forgets the IDLE entry.
-    m_states.erase(e.linkLayerId);
+    m_states.erase(e.mnIdentifier);
     return false;
 }
 
@@ -493,7 +478,7 @@ FastHandoverSchemeMagExtension::HandleUplink(BindingUpdateListEntry& e,
                                              Ptr<const Packet> p,
                                              const Ipv6Header& header)
 {
-    auto it = m_states.find(e.linkLayerId);
+    auto it = m_states.find(e.mnIdentifier);
     if (it == m_states.end() || !it->second.moved)
     {
         return false;
@@ -505,7 +490,7 @@ FastHandoverSchemeMagExtension::HandleUplink(BindingUpdateListEntry& e,
 }
 
 bool
-FastHandoverSchemeMagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e)
+FastHandoverSchemeMagExtension::NotifyRevoked(const std::string& mn, BindingUpdateListEntry* e)
 {
     auto it = m_states.find(mn);
     if (it == m_states.end())
@@ -519,7 +504,7 @@ FastHandoverSchemeMagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateList
 }
 
 void
-FastHandoverSchemeMagExtension::Expire(Mac48Address mn)
+FastHandoverSchemeMagExtension::Expire(std::string mn)
 {
     auto it = m_states.find(mn);
     if (it == m_states.end())

@@ -127,12 +127,12 @@ class FastHandoverSchemeMagExtension : public MagExtension
     bool HandleUplink(BindingUpdateListEntry& e,
                       Ptr<const Packet> p,
                       const Ipv6Header& header) override;
-    bool NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e) override;
+    bool NotifyRevoked(const std::string& mnId, BindingUpdateListEntry* e) override;
 
     /// L2 trigger at the pMAG: \p mn is expected to move to \p newMag.
-    void PredictHandover(Mac48Address mn, Ipv6Address newMag);
+    void PredictHandover(const std::string& mnId, Ipv6Address newMag);
     /// Has this MAG received the MN's context in a Reverse PBU (still held)?
-    bool HasContext(Mac48Address mn) const;
+    bool HasContext(const std::string& mnId) const;
     bool HasContext(const BindingUpdateListEntry& e) const override;
 
     typedef void (*MessageTracedCallback)(std::string direction,
@@ -163,7 +163,7 @@ class FastHandoverSchemeMagExtension : public MagExtension
               Ipv6Address to,
               const std::string& name,
               const std::string& mnId);
-    void Expire(Mac48Address mn);
+    void Expire(std::string mnId);
     void DropBuffer(MnState& s, const std::string& mnId);
 
     uint8_t m_fastPbu;
@@ -174,7 +174,7 @@ class FastHandoverSchemeMagExtension : public MagExtension
     Time m_lifetime;
     uint32_t m_bufferPackets;
     uint16_t m_sequence{0};
-    std::map<Mac48Address, MnState> m_states;
+    std::map<std::string, MnState> m_states; //!< by MN-ID
     TracedCallback<std::string, std::string, std::string, Ipv6Address, uint16_t, uint8_t>
         m_messageTrace;
     TracedCallback<Ptr<const Packet>, std::string> m_bufferTrace;

@@ -43,7 +43,7 @@ Fpmipv6MagExtension::Install(Ptr<Pmipv6Mag> mag)
 }
 
 void
-Fpmipv6MagExtension::PredictHandover(Mac48Address mn, Ipv6Address newMag)
+Fpmipv6MagExtension::PredictHandover(std::string mn, Ipv6Address newMag)
 {
     const HandoverContext* c = GetContext(mn);
     if (c && c->state != IDLE && c->state != CONNECTED)
@@ -66,7 +66,7 @@ Fpmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
     {
         return;
     }
-    Mac48Address mn;
+    std::string mn;
     BindingUpdateListEntry* e = EntryOf(hi.GetOptions(), mn, true);
     if (!e)
     {
@@ -107,16 +107,13 @@ Fpmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
     }
     e->handoffIndicator = HandoffIndicator::HANDOFF_BETWEEN_MAGS;
     SwitchToState(*e, c, REGISTERING);
-    c.timer = Simulator::Schedule(m_arrivalTimeout,
-                                  &Fpmipv6MagExtension::ArrivalTimeout,
-                                  this,
-                                  mn);
+    c.timer = Simulator::Schedule(m_arrivalTimeout, &Fpmipv6MagExtension::ArrivalTimeout, this, mn);
     // The FPMIPv6 paper, sec. 3.2: the PBU carries the HI's timestamp.
     m_mag->Register(*e, o.timestamp.value_or(TimeToMobilityTimestamp(Simulator::Now())));
 }
 
 void
-Fpmipv6MagExtension::ArrivalTimeout(Mac48Address mn)
+Fpmipv6MagExtension::ArrivalTimeout(std::string mn)
 {
     BindingUpdateListEntry* e = m_mag->GetBindingUpdateList().Find(mn);
     auto it = m_contexts.find(mn);
@@ -135,7 +132,7 @@ Fpmipv6MagExtension::ArrivalTimeout(Mac48Address mn)
 void
 Fpmipv6MagExtension::NotifyRegistered(BindingUpdateListEntry& e)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (it == m_contexts.end())
     {
         return;
@@ -169,7 +166,7 @@ Fpmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
     {
         return;
     }
-    Mac48Address mn;
+    std::string mn;
     BindingUpdateListEntry* e = EntryOf(hack.GetOptions(), mn, false);
     auto it = m_contexts.find(mn);
     if (!e || it == m_contexts.end() || it->second.peer != ip.GetSource() ||
@@ -197,7 +194,7 @@ Fpmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
 bool
 Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
 {
-    HandoverContext& c = Context(e.linkLayerId);
+    HandoverContext& c = Context(e.mnIdentifier);
     if (c.state == FORWARDING || EndAtDetach(e, c))
     {
         return true;
@@ -220,7 +217,7 @@ Fpmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
 void
 Fpmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
 {
-    HandoverContext& c = Context(e.linkLayerId);
+    HandoverContext& c = Context(e.mnIdentifier);
     switch (c.state)
     {
     case REGISTERING:
@@ -292,7 +289,7 @@ Fpmipv6MagExtension::RecvFbu(Ptr<Packet> p, const Ipv6Header& ip)
     {
         return;
     }
-    Mac48Address mn;
+    std::string mn;
     BindingUpdateListEntry* e = EntryOf(fbu.GetOptions(), mn, false);
     if (!e)
     {
@@ -331,7 +328,7 @@ Fpmipv6MagExtension::RecvFback(Ptr<Packet> p, const Ipv6Header& ip)
     }
     NS_LOG_INFO("MAG " << m_mag->GetAddress() << ": FBack from " << ip.GetSource() << " status "
                        << unsigned(fback.GetStatus()));
-    Mac48Address mn;
+    std::string mn;
     BindingUpdateListEntry* e = EntryOf(fback.GetOptions(), mn, false);
     const auto& prefixes = fback.GetOptions().homeNetworkPrefixes;
     if (e && e->homeNetworkPrefix.prefix.IsAny() && !prefixes.empty())

@@ -43,7 +43,7 @@ class Fpmipv6MagExtension : public FastHandoverMagExtension
     static TypeId GetTypeId();
 
     /// L2 trigger: the MN is expected to move to the AP of \p newMag soon.
-    void PredictHandover(Mac48Address mn, Ipv6Address newMag) override;
+    void PredictHandover(std::string mn, Ipv6Address newMag) override;
 
     void Install(Ptr<Pmipv6Mag> mag) override;
     void NotifyAttach(BindingUpdateListEntry& e) override;
@@ -52,7 +52,7 @@ class Fpmipv6MagExtension : public FastHandoverMagExtension
 
   private:
     /// The predicted MN did not arrive: release what was prepared for it.
-    void ArrivalTimeout(Mac48Address mn);
+    void ArrivalTimeout(std::string mn);
 
     void RecvHi(Ptr<Packet> p, const Ipv6Header& ip);
     void RecvHack(Ptr<Packet> p, const Ipv6Header& ip);

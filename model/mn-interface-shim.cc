@@ -22,7 +22,11 @@ MnInterfaceShim::GetTypeId()
             .AddTraceSource("Switch",
                             "The shim now sends on another physical device",
                             MakeTraceSourceAccessor(&MnInterfaceShim::m_switchTrace),
-                            "ns3::TracedValueCallback::Uint32");
+                            "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("LinkDownDrop",
+                            "A packet a device received after its link was declared lost",
+                            MakeTraceSourceAccessor(&MnInterfaceShim::m_linkDownDropTrace),
+                            "ns3::MnInterfaceShim::LinkDownDropTracedCallback");
     return tid;
 }
 
@@ -31,6 +35,7 @@ MnInterfaceShim::Install(Ptr<Node> node, const std::vector<Ptr<NetDevice>>& devi
 {
     NS_ABORT_MSG_IF(devices.empty(), "MnInterfaceShim: no devices");
     m_devices = devices;
+    m_linkUp.assign(devices.size(), true);
     m_ipDevice = CreateObject<VirtualNetDevice>();
     m_ipDevice->SetAddress(devices[0]->GetAddress());
     m_ipDevice->SetNeedsArp(true);
@@ -76,6 +81,13 @@ MnInterfaceShim::Send(Ptr<Packet> p, const Address& src, const Address& dst, uin
 }
 
 void
+MnInterfaceShim::SetLinkUp(uint32_t index, bool up)
+{
+    NS_ABORT_MSG_UNLESS(index < m_devices.size(), "MnInterfaceShim: no device " << index);
+    m_linkUp[index] = up;
+}
+
+void
 MnInterfaceShim::Receive(Ptr<NetDevice> device,
                          Ptr<const Packet> p,
                          uint16_t protocol,
@@ -83,6 +95,15 @@ MnInterfaceShim::Receive(Ptr<NetDevice> device,
                          const Address& to,
                          NetDevice::PacketType type)
 {
+    for (uint32_t i = 0; i < m_devices.size(); ++i)
+    {
+        if (m_devices[i] == device && !m_linkUp[i])
+        {
+            NS_LOG_LOGIC("device " << i << " has no link: dropped");
+            m_linkDownDropTrace(p, i);
+            return;
+        }
+    }
     m_ipDevice->Receive(p->Copy(), protocol, from, to, type);
 }
 

@@ -41,6 +41,15 @@ class MnInterfaceShim : public Object
     Ptr<VirtualNetDevice> Install(Ptr<Node> node, const std::vector<Ptr<NetDevice>>& devices);
     void SetActive(uint32_t index);
     uint32_t GetActive() const;
+    /**
+     * Whether device \p index has a link. A device whose link is lost (a
+     * radio the access network has declared gone) passes nothing up: what
+     * it still receives is dropped and traced (LinkDownDrop). All are up
+     * at first.
+     */
+    void SetLinkUp(uint32_t index, bool up);
+
+    typedef void (*LinkDownDropTracedCallback)(Ptr<const Packet> p, uint32_t device);
     Ptr<NetDevice> GetDevice(uint32_t index) const;
 
   protected:
@@ -58,7 +67,9 @@ class MnInterfaceShim : public Object
     Ptr<VirtualNetDevice> m_ipDevice;
     std::vector<Ptr<NetDevice>> m_devices;
     uint32_t m_active{0};
+    std::vector<bool> m_linkUp;
     TracedCallback<uint32_t> m_switchTrace;
+    TracedCallback<Ptr<const Packet>, uint32_t> m_linkDownDropTrace;
 };
 
 } // namespace ns3

@@ -39,7 +39,7 @@ Pfmipv6MagExtension::RecvHi(Ptr<Packet> p, const Ipv6Header& ip)
     {
         return;
     }
-    Mac48Address mn;
+    std::string mn;
     bool forwardRequest = hi.GetFlagF();
     BindingUpdateListEntry* e = EntryOf(hi.GetOptions(), mn, !forwardRequest);
     if (!e)
@@ -88,7 +88,7 @@ Pfmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
     {
         return;
     }
-    Mac48Address mn;
+    std::string mn;
     BindingUpdateListEntry* e = EntryOf(hack.GetOptions(), mn, false);
     auto it = m_contexts.find(mn);
     if (!e || it == m_contexts.end() || it->second.peer != ip.GetSource() ||
@@ -122,7 +122,7 @@ Pfmipv6MagExtension::RecvHack(Ptr<Packet> p, const Ipv6Header& ip)
 bool
 Pfmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
 {
-    HandoverContext& c = Context(e.linkLayerId);
+    HandoverContext& c = Context(e.mnIdentifier);
     if (EndAtDetach(e, c))
     {
         return true;
@@ -150,7 +150,7 @@ Pfmipv6MagExtension::NotifyDetach(BindingUpdateListEntry& e)
 void
 Pfmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
 {
-    HandoverContext& c = Context(e.linkLayerId);
+    HandoverContext& c = Context(e.mnIdentifier);
     if (c.state == AWAITING_MN)
     {
         FlushToMn(e, c); // the core sent the PBU with the HI's prefix
@@ -173,7 +173,7 @@ Pfmipv6MagExtension::NotifyAttach(BindingUpdateListEntry& e)
 void
 Pfmipv6MagExtension::NotifyRegistered(BindingUpdateListEntry& e)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (it != m_contexts.end() && it->second.state == CONNECTED)
     {
         EndPeerForwarding(e, it->second); // sec. 6.1.1 Code 2
@@ -185,7 +185,7 @@ Pfmipv6MagExtension::HandleUplink(BindingUpdateListEntry& e,
                                   Ptr<const Packet> p,
                                   const Ipv6Header& header)
 {
-    auto it = m_contexts.find(e.linkLayerId);
+    auto it = m_contexts.find(e.mnIdentifier);
     if (it == m_contexts.end() || it->second.state != CONNECTED || it->second.peer.IsAny())
     {
         return false;

@@ -112,6 +112,14 @@ Pmipv6Lma::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&Pmipv6Lma::m_extension),
                           MakePointerChecker<LmaExtension>())
+            .AddAttribute("MaxDelayBeforeNewBCEAssign",
+                          "RFC 5213 sec. 5.4.1 / 9.1: how long a registration with Handoff "
+                          "Indicator 4 (unknown) for a MN registered elsewhere waits for the "
+                          "previous MAG's de-registration before it becomes a new mobility "
+                          "session",
+                          TimeValue(MilliSeconds(1500)),
+                          MakeTimeAccessor(&Pmipv6Lma::m_maxDelayBeforeNewBceAssign),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("PbuReceived",
                             "A Proxy Binding Update arrived (before validation)",
                             MakeTraceSourceAccessor(&Pmipv6Lma::m_pbuRxTrace),
@@ -246,7 +254,15 @@ Pmipv6Lma::ProcessPbu(BindingUpdateHeader pbu, Ipv6Address proxyCoa)
 {
     BindingCacheEntry* entry = nullptr;
     uint8_t status = DoRecvPbu(pbu, proxyCoa, entry);
+    if (status == kPbaDeferred)
+    {
+        return; // RFC 5213 sec. 5.4.1: waiting for the previous MAG
+    }
     SendPba(pbu, proxyCoa, status, entry);
+    if (pbu.GetLifetimeUnits() == 0 && pbu.GetOptions().mnIdentifier)
+    {
+        ResumeWaiting(*pbu.GetOptions().mnIdentifier);
+    }
 }
 
 Time
@@ -343,22 +359,113 @@ Pmipv6Lma::DoRecvPbu(const BindingUpdateHeader& pbu,
         return BindingAckStatus::ACCEPTED;
     }
 
-    const HomeNetworkPrefix& requested = o.homeNetworkPrefixes.front();
+    if (WaitForPreviousMag(*entry, pbu, proxyCoa))
+    {
+        return kPbaDeferred;
+    }
+    return UpdateBinding(*entry, pbu, proxyCoa);
+}
+
+uint8_t
+Pmipv6Lma::UpdateBinding(BindingCacheEntry& e, const BindingUpdateHeader& pbu, Ipv6Address proxyCoa)
+{
+    // RFC 5213 sec. 5.4.1: Handoff Indicator 2 (another interface of the
+    // MN, whatever its technology) and 3 (another MAG) are handoffs: the
+    // binding moves and keeps its prefix.
+    const HomeNetworkPrefix& requested = pbu.GetOptions().homeNetworkPrefixes.front();
     if (!requested.prefix.IsAny() &&
-        PrefixKey(requested.prefix) != PrefixKey(entry->homeNetworkPrefix.prefix))
+        PrefixKey(requested.prefix) != PrefixKey(e.homeNetworkPrefix.prefix))
     {
         return BindingAckStatus::BCE_PBU_PREFIX_SET_DO_NOT_MATCH;
     }
-    Ipv6Address oldCoa = entry->proxyCoa;
+    Ipv6Address oldCoa = e.proxyCoa;
     bool moved = oldCoa != proxyCoa;
-    Register(*entry, pbu, proxyCoa);
-    m_bindingTrace(mnId,
-                   entry->homeNetworkPrefix.prefix,
+    Register(e, pbu, proxyCoa);
+    m_bindingTrace(e.mnIdentifier,
+                   e.homeNetworkPrefix.prefix,
                    oldCoa,
                    proxyCoa,
                    moved ? "handover" : "refreshed");
-    m_extension->NotifyRegistered(*entry, oldCoa);
+    m_extension->NotifyRegistered(e, oldCoa);
     return BindingAckStatus::ACCEPTED;
+}
+
+bool
+Pmipv6Lma::WaitForPreviousMag(BindingCacheEntry& e,
+                              const BindingUpdateHeader& pbu,
+                              Ipv6Address proxyCoa)
+{
+    auto waiting = m_waiting.find(e.mnIdentifier);
+    if (waiting != m_waiting.end() && waiting->second.proxyCoa == proxyCoa)
+    {
+        waiting->second.pbu = pbu; // a retransmission: the newest one waits
+        return true;
+    }
+    if (*pbu.GetOptions().handoffIndicator != HandoffIndicator::HANDOFF_STATE_UNKNOWN ||
+        e.state != BindingCacheEntry::REGISTERED || e.proxyCoa == proxyCoa ||
+        !m_maxDelayBeforeNewBceAssign.IsStrictlyPositive())
+    {
+        return false;
+    }
+    NS_LOG_INFO("LMA " << GetAddress() << ": " << e.mnIdentifier << " registers at " << proxyCoa
+                       << " with handoff state unknown while at " << e.proxyCoa
+                       << "; waiting for its de-registration");
+    m_bindingTrace(e.mnIdentifier, e.homeNetworkPrefix.prefix, e.proxyCoa, proxyCoa, "waiting");
+    WaitingPbu& w = m_waiting[e.mnIdentifier];
+    w.pbu = pbu;
+    w.proxyCoa = proxyCoa;
+    w.timer = Simulator::Schedule(m_maxDelayBeforeNewBceAssign,
+                                  &Pmipv6Lma::NewSessionAfterWait,
+                                  this,
+                                  e.mnIdentifier);
+    return true;
+}
+
+void
+Pmipv6Lma::ResumeWaiting(const std::string& mnId)
+{
+    auto waiting = m_waiting.find(mnId);
+    BindingCacheEntry* e = m_cache.Find(mnId);
+    if (waiting == m_waiting.end() || !e || e->state == BindingCacheEntry::REGISTERED)
+    {
+        return;
+    }
+    WaitingPbu w = waiting->second;
+    w.timer.Cancel();
+    m_waiting.erase(waiting);
+    NS_LOG_INFO("LMA " << GetAddress() << ": " << mnId << " de-registered by its previous MAG; "
+                       << "the waiting registration at " << w.proxyCoa << " is a handoff");
+    uint8_t status = UpdateBinding(*e, w.pbu, w.proxyCoa);
+    SendPba(w.pbu, w.proxyCoa, status, e);
+}
+
+void
+Pmipv6Lma::NewSessionAfterWait(std::string mnId)
+{
+    auto waiting = m_waiting.find(mnId);
+    if (waiting == m_waiting.end())
+    {
+        return;
+    }
+    WaitingPbu w = waiting->second;
+    m_waiting.erase(waiting);
+    NS_LOG_INFO("LMA " << GetAddress() << ": no de-registration of " << mnId << " within "
+                       << m_maxDelayBeforeNewBceAssign.As(Time::MS)
+                       << "; a new mobility session at " << w.proxyCoa);
+    // The old session goes, and the new one gets a new prefix.
+    DeleteEntry(mnId, "replaced");
+    m_prefixOfMn.erase(mnId);
+    HomeNetworkPrefix prefix;
+    uint8_t status = BindingAckStatus::ACCEPTED;
+    BindingCacheEntry* e = nullptr;
+    if (AllocatePrefix(mnId, w.pbu, prefix, status))
+    {
+        e = &m_cache.Create(mnId, prefix);
+        Register(*e, w.pbu, w.proxyCoa);
+        m_bindingTrace(mnId, prefix.prefix, Ipv6Address::GetAny(), w.proxyCoa, "created");
+        m_extension->NotifyRegistered(*e, Ipv6Address::GetAny());
+    }
+    SendPba(w.pbu, w.proxyCoa, status, e);
 }
 
 bool
@@ -670,6 +777,11 @@ Pmipv6Lma::RecvBra(Ptr<Packet> p, const Ipv6Header& ip)
 void
 Pmipv6Lma::DoDispose()
 {
+    for (auto& [mnId, w] : m_waiting)
+    {
+        w.timer.Cancel();
+    }
+    m_waiting.clear();
     m_cache.Clear();
     if (m_extension)
     {

@@ -124,6 +124,9 @@ class Pmipv6Lma : public MobilityAgent
 
   protected:
     void DoInitialize() override;
+    /// DoRecvPbu's answer for a registration that waits (no PBA yet, RFC 5213 sec. 5.4.1).
+    static constexpr uint8_t kPbaDeferred = 255;
+
     void DoDispose() override;
     std::vector<uint8_t> GetHandledTypes() const override;
     void ReceiveMessage(uint8_t mhType, Ptr<Packet> p, const Ipv6Header& ip) override;
@@ -142,6 +145,25 @@ class Pmipv6Lma : public MobilityAgent
                  Ipv6Address proxyCoa,
                  uint8_t status,
                  const BindingCacheEntry* entry);
+    /**
+     * RFC 5213 sec. 5.4.1: a registration with Handoff Indicator 4
+     * (handoff state unknown) for a MN registered at another MAG waits up to
+     * MaxDelayBeforeNewBCEAssign for that MAG's de-registration: if it
+     * comes, the registration is a handoff (the binding and its prefix
+     * move); if not, it is a new mobility session (a new prefix).
+     * \return true if \p pbu waits (no PBA now)
+     */
+    bool WaitForPreviousMag(BindingCacheEntry& e,
+                            const BindingUpdateHeader& pbu,
+                            Ipv6Address proxyCoa);
+    /// The previous MAG de-registered \p mnId: a waiting registration is a handoff.
+    void ResumeWaiting(const std::string& mnId);
+    /// No de-registration within MaxDelayBeforeNewBCEAssign: a new mobility session.
+    void NewSessionAfterWait(std::string mnId);
+    /// Move or refresh \p e to \p proxyCoa (the prefix kept); the PBA's status.
+    uint8_t UpdateBinding(BindingCacheEntry& e,
+                          const BindingUpdateHeader& pbu,
+                          Ipv6Address proxyCoa);
     bool AllocatePrefix(const std::string& mnId,
                         const BindingUpdateHeader& pbu,
                         HomeNetworkPrefix& prefix,
@@ -167,6 +189,17 @@ class Pmipv6Lma : public MobilityAgent
     Ptr<LmaExtension> m_extension;
     Time m_pbuProcessing;
     uint16_t m_revocationSequence{0};
+    Time m_maxDelayBeforeNewBceAssign;
+
+    /// A registration waiting for the previous MAG's de-registration.
+    struct WaitingPbu
+    {
+        BindingUpdateHeader pbu;
+        Ipv6Address proxyCoa;
+        EventId timer;
+    };
+
+    std::unordered_map<std::string, WaitingPbu> m_waiting; //!< by MN-ID
 
     TracedCallback<std::string, Ipv6Address, uint16_t, Time> m_pbuRxTrace;
     TracedCallback<std::string, Ipv6Address, uint8_t> m_pbaTxTrace;

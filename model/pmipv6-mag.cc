@@ -87,7 +87,7 @@ MagExtension::DecoratePbu(BindingUpdateListEntry& e, BindingUpdateHeader& pbu)
 }
 
 bool
-MagExtension::NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e)
+MagExtension::NotifyRevoked(const std::string& mnId, BindingUpdateListEntry* e)
 {
     return false;
 }
@@ -239,9 +239,9 @@ Pmipv6Mag::Pmipv6Mag()
 }
 
 void
-Pmipv6Mag::AddPolicy(Mac48Address linkLayerId, const std::string& mnIdentifier, Ipv6Address lma)
+Pmipv6Mag::AddPolicy(const std::string& mnIdentifier, const Address& linkLayerId, Ipv6Address lma)
 {
-    m_policies[linkLayerId] = Policy{mnIdentifier, lma};
+    m_policies[mnIdentifier] = Policy{linkLayerId, lma};
 }
 
 void
@@ -307,18 +307,18 @@ Pmipv6Mag::GetHandledTypes() const
 }
 
 BindingUpdateListEntry*
-Pmipv6Mag::GetOrCreateEntry(Mac48Address mn)
+Pmipv6Mag::GetOrCreateEntry(const std::string& mnId)
 {
-    if (BindingUpdateListEntry* e = m_list.Find(mn))
+    if (BindingUpdateListEntry* e = m_list.Find(mnId))
     {
         return e;
     }
-    auto policy = m_policies.find(mn);
+    auto policy = m_policies.find(mnId);
     if (policy == m_policies.end())
     {
         return nullptr;
     }
-    BindingUpdateListEntry& e = m_list.Create(mn, policy->second.mnIdentifier);
+    BindingUpdateListEntry& e = m_list.Create(mnId, policy->second.linkLayerId);
     e.lmaAddress = policy->second.lma;
     e.homeNetworkPrefix = HomeNetworkPrefix{Ipv6Address::GetAny(), 0};
     // Numbered on from every PBU this MAG sent: a MN that comes back after
@@ -354,17 +354,17 @@ Pmipv6Mag::SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::Stat
 }
 
 void
-Pmipv6Mag::NotifyAttach(Mac48Address mn,
+Pmipv6Mag::NotifyAttach(const std::string& mnId,
                         uint32_t ifIndex,
                         Ipv6Address previousMag,
                         uint8_t handoffIndicator)
 {
-    BindingUpdateListEntry* e = GetOrCreateEntry(mn);
+    BindingUpdateListEntry* e = GetOrCreateEntry(mnId);
     if (!e)
     {
         // RFC 5213 sec. 6.9.1.1: no policy profile, no service.
-        NS_LOG_WARN("MAG " << GetAddress() << ": no policy profile for " << mn);
-        m_attachTrace("", mn);
+        NS_LOG_WARN("MAG " << GetAddress() << ": no policy profile for " << mnId);
+        m_attachTrace("", Address());
         return;
     }
     NS_ABORT_MSG_UNLESS(IsAccessInterface(ifIndex),
@@ -382,7 +382,7 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
     }
     e->handoffIndicator = handoffIndicator;
     PinNeighbor(*e);
-    m_attachTrace(e->mnIdentifier, mn);
+    m_attachTrace(e->mnIdentifier, e->linkLayerId);
     switch (e->state)
     {
     case BindingUpdateListEntry::IDLE:
@@ -396,7 +396,7 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
         else if (m_attachProcessing.IsStrictlyPositive())
         {
             // The Context Reflector paper, sec. 5.2: attach -> PBU processing.
-            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mn);
+            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mnId);
         }
         else
         {
@@ -413,9 +413,9 @@ Pmipv6Mag::NotifyAttach(Mac48Address mn,
 }
 
 void
-Pmipv6Mag::RegisterAttached(Mac48Address mn)
+Pmipv6Mag::RegisterAttached(std::string mnId)
 {
-    BindingUpdateListEntry* e = m_list.Find(mn);
+    BindingUpdateListEntry* e = m_list.Find(mnId);
     if (e && e->attached &&
         (e->state == BindingUpdateListEntry::IDLE ||
          e->state == BindingUpdateListEntry::DEREGISTERING))
@@ -431,7 +431,7 @@ Pmipv6Mag::SendAccessRequest(BindingUpdateListEntry& e)
     request.code = RadiusMessage::ACCESS_REQUEST;
     request.identifier = ++m_aaaIdentifier;
     request.userName = e.mnIdentifier;
-    m_aaaPending[request.identifier] = e.linkLayerId;
+    m_aaaPending[request.identifier] = e.mnIdentifier;
     std::vector<uint8_t> bytes = request.Encode();
     NS_LOG_INFO("MAG " << GetAddress() << ": Access-Request for " << e.mnIdentifier);
     m_aaaTxTrace(e.mnIdentifier, request.code);
@@ -455,7 +455,7 @@ Pmipv6Mag::RecvAaa(Ptr<Socket> socket)
             NS_LOG_WARN("MAG " << GetAddress() << ": AAA answer matches no request; dropped");
             continue;
         }
-        Mac48Address mn = pending->second;
+        std::string mnId = pending->second;
         m_aaaPending.erase(pending);
         m_aaaRxTrace(answer->userName, answer->code);
         if (answer->code != RadiusMessage::ACCESS_ACCEPT)
@@ -465,19 +465,19 @@ Pmipv6Mag::RecvAaa(Ptr<Socket> socket)
         }
         if (m_attachProcessing.IsStrictlyPositive())
         {
-            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mn);
+            Simulator::Schedule(m_attachProcessing, &Pmipv6Mag::RegisterAttached, this, mnId);
         }
         else
         {
-            RegisterAttached(mn);
+            RegisterAttached(mnId);
         }
     }
 }
 
 void
-Pmipv6Mag::NotifyDetach(Mac48Address mn)
+Pmipv6Mag::NotifyDetach(const std::string& mnId)
 {
-    BindingUpdateListEntry* e = m_list.Find(mn);
+    BindingUpdateListEntry* e = m_list.Find(mnId);
     if (!e || !e->attached)
     {
         return;
@@ -485,7 +485,7 @@ Pmipv6Mag::NotifyDetach(Mac48Address mn)
     NS_LOG_INFO("MAG " << GetAddress() << ": " << e->mnIdentifier << " detached");
     e->attached = false;
     UnpinNeighbor(*e);
-    m_detachTrace(e->mnIdentifier, mn);
+    m_detachTrace(e->mnIdentifier, e->linkLayerId);
     if (m_extension->NotifyDetach(*e))
     {
         return;
@@ -514,7 +514,7 @@ void
 Pmipv6Mag::RemoveEntry(BindingUpdateListEntry& e)
 {
     SwitchToState(e, BindingUpdateListEntry::IDLE);
-    m_list.Remove(e.linkLayerId);
+    m_list.Remove(e.mnIdentifier);
 }
 
 void
@@ -562,9 +562,9 @@ Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
     o.homeNetworkPrefixes = {e.homeNetworkPrefix};
     o.handoffIndicator = e.handoffIndicator ? e.handoffIndicator : 4;
     o.accessTechnologyType = m_accessTechnologyType;
-    uint8_t mac[6];
-    e.linkLayerId.CopyTo(mac);
-    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + 6);
+    uint8_t mac[Address::MAX_SIZE];
+    uint32_t length = e.linkLayerId.CopyTo(mac);
+    o.mnLinkLayerId = std::vector<uint8_t>(mac, mac + length);
     o.timestamp = e.timestamp;
     m_extension->DecoratePbu(e, pbu);
     e.pbuSentAt = Simulator::Now();
@@ -576,13 +576,13 @@ Pmipv6Mag::SendPbu(BindingUpdateListEntry& e, Time lifetime)
     SendMessage(pbu, e.lmaAddress);
     Simulator::Cancel(e.retransmitEvent);
     e.retransmitEvent =
-        Simulator::Schedule(e.retransmitTimeout, &Pmipv6Mag::Retransmit, this, e.linkLayerId);
+        Simulator::Schedule(e.retransmitTimeout, &Pmipv6Mag::Retransmit, this, e.mnIdentifier);
 }
 
 void
-Pmipv6Mag::Retransmit(Mac48Address mn)
+Pmipv6Mag::Retransmit(std::string mnId)
 {
-    BindingUpdateListEntry* e = m_list.Find(mn);
+    BindingUpdateListEntry* e = m_list.Find(mnId);
     if (!e)
     {
         return;
@@ -599,7 +599,7 @@ Pmipv6Mag::Retransmit(Mac48Address mn)
         NS_LOG_WARN("MAG " << GetAddress() << ": no PBA for " << e->mnIdentifier << " after "
                            << e->retransmissions << " retransmissions; giving up");
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
-        m_list.Remove(mn);
+        m_list.Remove(mnId);
         return;
     }
     // RFC 6275 sec. 11.8: exponential back-off up to MaxBindackTimeout; a
@@ -622,9 +622,9 @@ Pmipv6Mag::SendFreshPbu(BindingUpdateListEntry& e, Time lifetime)
 }
 
 void
-Pmipv6Mag::Refresh(Mac48Address mn)
+Pmipv6Mag::Refresh(std::string mnId)
 {
-    if (BindingUpdateListEntry* e = m_list.Find(mn))
+    if (BindingUpdateListEntry* e = m_list.Find(mnId))
     {
         // RFC 5213 sec. 8.4: a re-registration, nothing changed.
         e->handoffIndicator = HandoffIndicator::HANDOFF_STATE_NOT_CHANGED;
@@ -663,17 +663,8 @@ void
 Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
 {
     const MobilityOptions& o = pba.GetOptions();
-    BindingUpdateListEntry* e = nullptr;
-    if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
-    {
-        Mac48Address mac;
-        mac.CopyFrom(o.mnLinkLayerId->data());
-        e = m_list.Find(mac);
-    }
-    else if (o.mnIdentifier)
-    {
-        e = m_list.FindByMnIdentifier(*o.mnIdentifier);
-    }
+    // RFC 5213 sec. 6.9.1.2: the PBA names the MN by its MN-Identifier.
+    BindingUpdateListEntry* e = o.mnIdentifier ? m_list.Find(*o.mnIdentifier) : nullptr;
     if (!e || pba.GetSequence() != e->sequence || e->lmaAddress != ip.GetSource() ||
         e->state == BindingUpdateListEntry::IDLE)
     {
@@ -695,7 +686,7 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
         Simulator::Schedule(m_pbaProcessing,
                             &Pmipv6Mag::ApplyPbaLater,
                             this,
-                            e->linkLayerId,
+                            e->mnIdentifier,
                             pba,
                             ip.GetSource());
         return;
@@ -704,9 +695,9 @@ Pmipv6Mag::DoRecvPba(const BindingAckHeader& pba, const Ipv6Header& ip)
 }
 
 void
-Pmipv6Mag::ApplyPbaLater(Mac48Address mn, BindingAckHeader pba, Ipv6Address lma)
+Pmipv6Mag::ApplyPbaLater(std::string mnId, BindingAckHeader pba, Ipv6Address lma)
 {
-    BindingUpdateListEntry* e = m_list.Find(mn);
+    BindingUpdateListEntry* e = m_list.Find(mnId);
     if (e && e->sequence == pba.GetSequence() && e->state != BindingUpdateListEntry::IDLE)
     {
         ApplyPba(*e, pba, lma);
@@ -723,7 +714,7 @@ Pmipv6Mag::ApplyPba(BindingUpdateListEntry& entry, const BindingAckHeader& pba, 
         SwitchToState(*e, BindingUpdateListEntry::IDLE);
         if (!e->attached)
         {
-            m_list.Remove(e->linkLayerId);
+            m_list.Remove(e->mnIdentifier);
         }
         return;
     }
@@ -787,7 +778,7 @@ Pmipv6Mag::ScheduleRefresh(BindingUpdateListEntry& e)
         // the latest (a short grant must still be refreshed in time).
         Time advance = std::min(m_refreshAdvance, e.lifetime / 2);
         e.refreshEvent =
-            Simulator::Schedule(e.lifetime - advance, &Pmipv6Mag::Refresh, this, e.linkLayerId);
+            Simulator::Schedule(e.lifetime - advance, &Pmipv6Mag::Refresh, this, e.mnIdentifier);
     }
 }
 
@@ -818,17 +809,8 @@ Pmipv6Mag::RecvBri(Ptr<Packet> p, const Ipv6Header& ip)
         return;
     }
     const MobilityOptions& o = bri.GetOptions();
-    BindingUpdateListEntry* e = nullptr;
-    Mac48Address mac;
-    if (o.mnLinkLayerId && o.mnLinkLayerId->size() == 6)
-    {
-        mac.CopyFrom(o.mnLinkLayerId->data());
-        e = m_list.Find(mac);
-    }
-    else if (o.mnIdentifier)
-    {
-        e = m_list.FindByMnIdentifier(*o.mnIdentifier);
-    }
+    std::string mnId = o.mnIdentifier.value_or("");
+    BindingUpdateListEntry* e = m_list.Find(mnId);
     if (bri.GetRevocationType() != BindingRevocationType::INDICATION || !bri.GetFlagP() ||
         (e && e->lmaAddress != ip.GetSource()))
     {
@@ -836,7 +818,6 @@ Pmipv6Mag::RecvBri(Ptr<Packet> p, const Ipv6Header& ip)
         GetMobilityProtocol()->Drop(p, ip.GetSource(), MobilityL4Protocol::DROP_UNEXPECTED);
         return;
     }
-    std::string mnId = o.mnIdentifier.value_or("");
     m_briRxTrace(mnId, bri.GetSequence(), bri.GetTriggerOrStatus());
     uint8_t status = BindingRevocationStatus::SUCCESS;
     if (e && e->attached)
@@ -846,7 +827,7 @@ Pmipv6Mag::RecvBri(Ptr<Packet> p, const Ipv6Header& ip)
     }
     else
     {
-        bool held = m_extension->NotifyRevoked(e ? e->linkLayerId : mac, e);
+        bool held = m_extension->NotifyRevoked(mnId, e);
         if (e)
         {
             NS_LOG_INFO("MAG " << GetAddress() << ": binding of " << e->mnIdentifier
@@ -896,6 +877,10 @@ Pmipv6Mag::PinNeighbor(BindingUpdateListEntry& e)
     // packet makes ns-3 search the neighbour cache for its source.
     Ptr<NdiscCache> cache =
         GetMobilityProtocol()->GetIpv6()->GetInterface(e.accessInterface)->GetNdiscCache();
+    if (!cache)
+    {
+        return; // an access link without Neighbor Discovery (an EPC's TUN device)
+    }
     std::vector<Ipv6Address> addresses{e.mnLinkLocal};
     if (!e.homeNetworkPrefix.prefix.IsAny())
     {
@@ -919,6 +904,10 @@ Pmipv6Mag::UnpinNeighbor(BindingUpdateListEntry& e)
 {
     Ptr<NdiscCache> cache =
         GetMobilityProtocol()->GetIpv6()->GetInterface(e.accessInterface)->GetNdiscCache();
+    if (!cache)
+    {
+        return;
+    }
     for (const Ipv6Address& a :
          {e.mnLinkLocal,
           Ipv6Address::MakeAutoconfiguredAddress(e.linkLayerId, e.homeNetworkPrefix.prefix)})

@@ -61,7 +61,7 @@ class MagExtension : public Object
      * true if the extension held state for the MN (now released). The core
      * then forgets the entry and answers with a BRA.
      */
-    virtual bool NotifyRevoked(Mac48Address mn, BindingUpdateListEntry* e);
+    virtual bool NotifyRevoked(const std::string& mnId, BindingUpdateListEntry* e);
     /**
      * Does this MAG hold the MN's context, transferred by the scheme
      * (Context Reflector's reflection, an HI, ...)? Then it registers the MN
@@ -90,8 +90,12 @@ class Pmipv6Mag : public MobilityAgent
     static TypeId GetTypeId();
     Pmipv6Mag();
 
-    /// Policy profile (RFC 5213 sec. 6.2): which MN a link-layer id is, and its LMA.
-    void AddPolicy(Mac48Address linkLayerId, const std::string& mnIdentifier, Ipv6Address lma);
+    /**
+     * Policy profile (RFC 5213 sec. 6.2): the MN with MN-Identifier \p mnIdentifier
+     * (the key), its link-layer address (48-bit MAC, or an LTE UE's 64-bit
+     * one), and its LMA.
+     */
+    void AddPolicy(const std::string& mnIdentifier, const Address& linkLayerId, Ipv6Address lma);
     /// Declare an interface of this node to be an access link.
     void AddAccessInterface(uint32_t ifIndex);
     bool IsAccessInterface(uint32_t ifIndex) const;
@@ -103,19 +107,19 @@ class Pmipv6Mag : public MobilityAgent
     bool IsNeighborMag(Ipv6Address proxyCoa) const;
 
     /**
-     * The access technology reports that \p mn is now reachable on
+     * The access technology reports that MN \p mnId is now reachable on
      * \p ifIndex, coming from \p previousMag if it knows (:: otherwise).
      * \p handoffIndicator is what the access technology knows of the
      * attach (RFC 5213 sec. 8.4: 1 new interface, 2 another interface of
      * the MN, 3 another MAG); 0 lets the MAG judge: 3 if \p previousMag is
      * known, else 4 (unknown).
      */
-    void NotifyAttach(Mac48Address mn,
+    void NotifyAttach(const std::string& mnId,
                       uint32_t ifIndex,
                       Ipv6Address previousMag = Ipv6Address::GetAny(),
                       uint8_t handoffIndicator = 0);
-    /// The access technology reports that \p mn has gone.
-    void NotifyDetach(Mac48Address mn);
+    /// The access technology reports that MN \p mnId has gone.
+    void NotifyDetach(const std::string& mnId);
 
     void SetExtension(Ptr<MagExtension> extension);
     Ptr<MagExtension> GetExtension() const;
@@ -125,7 +129,7 @@ class Pmipv6Mag : public MobilityAgent
      * The entry of a MN this MAG has a policy for, created if needed
      * (extensions register a MN before it arrives). nullptr without policy.
      */
-    BindingUpdateListEntry* GetOrCreateEntry(Mac48Address mn);
+    BindingUpdateListEntry* GetOrCreateEntry(const std::string& mnId);
     /**
      * Send a (re-)registration PBU for \p e with \p timestamp (an extension
      * may pass on another MAG's timestamp, the FPMIPv6 paper, sec. 3.2).
@@ -155,7 +159,7 @@ class Pmipv6Mag : public MobilityAgent
      */
     void AdoptBinding(BindingUpdateListEntry& e, const HomeNetworkPrefix& prefix, Time lifetime);
 
-    typedef void (*EntryTracedCallback)(std::string mnId, Mac48Address mn);
+    typedef void (*EntryTracedCallback)(std::string mnId, Address linkLayerId);
     typedef void (*StateTracedCallback)(std::string mnId, std::string from, std::string to);
     typedef void (*PbuTracedCallback)(std::string mnId, uint16_t seq, Time lifetime);
     typedef void (*PbaTracedCallback)(std::string mnId, uint8_t status, Time lifetime);
@@ -191,7 +195,7 @@ class Pmipv6Mag : public MobilityAgent
   private:
     struct Policy
     {
-        std::string mnIdentifier;
+        Address linkLayerId;
         Ipv6Address lma;
     };
 
@@ -199,8 +203,8 @@ class Pmipv6Mag : public MobilityAgent
     /// A PBU numbered anew: the next sequence number and a timestamp of now
     /// (retransmissions, retries after a refusal, de-registration).
     void SendFreshPbu(BindingUpdateListEntry& e, Time lifetime);
-    void Retransmit(Mac48Address mn);
-    void Refresh(Mac48Address mn);
+    void Retransmit(std::string mnId);
+    void Refresh(std::string mnId);
     void SwitchToState(BindingUpdateListEntry& e, BindingUpdateListEntry::State s);
     void SendRouterAdvertisement(BindingUpdateListEntry& e);
     void PinNeighbor(BindingUpdateListEntry& e);
@@ -210,16 +214,16 @@ class Pmipv6Mag : public MobilityAgent
     void ScheduleRefresh(BindingUpdateListEntry& e);
     /// The effect of an accepted-or-refused PBA for \p e (after PbaProcessingDelay).
     void ApplyPba(BindingUpdateListEntry& e, const BindingAckHeader& pba, Ipv6Address lma);
-    void ApplyPbaLater(Mac48Address mn, BindingAckHeader pba, Ipv6Address lma);
+    void ApplyPbaLater(std::string mnId, BindingAckHeader pba, Ipv6Address lma);
     /// After AttachProcessingDelay: register the MN if it is still here and unregistered.
-    void RegisterAttached(Mac48Address mn);
+    void RegisterAttached(std::string mnId);
     /// RFC 5846 sec. 10: a BRI from our LMA; answered with a BRA.
     void RecvBri(Ptr<Packet> p, const Ipv6Header& ip);
     /// The attached MN has no context here: ask the AAA server first.
     void SendAccessRequest(BindingUpdateListEntry& e);
     void RecvAaa(Ptr<Socket> socket);
 
-    std::unordered_map<Mac48Address, Policy, Mac48AddressHash> m_policies;
+    std::unordered_map<std::string, Policy> m_policies; //!< by MN-Identifier
     std::set<uint32_t> m_accessInterfaces;
     std::set<Ipv6Address> m_neighborMags;
     uint16_t m_lastSequence{0}; //!< highest PBU sequence number sent (RFC 1982 order)
@@ -239,14 +243,14 @@ class Pmipv6Mag : public MobilityAgent
     Ipv6Address m_aaaServer;                  //!< :: = a local policy store
     Ptr<Socket> m_aaaSocket;
     uint8_t m_aaaIdentifier{0};
-    std::map<uint8_t, Mac48Address> m_aaaPending; //!< RADIUS Identifier -> MN
+    std::map<uint8_t, std::string> m_aaaPending; //!< RADIUS Identifier -> MN-ID
 
-    TracedCallback<std::string, Mac48Address> m_attachTrace;
-    TracedCallback<std::string, Mac48Address> m_detachTrace;
+    TracedCallback<std::string, Address> m_attachTrace;
+    TracedCallback<std::string, Address> m_detachTrace;
     TracedCallback<std::string, std::string, std::string> m_stateTrace;
     TracedCallback<std::string, uint16_t, Time> m_pbuTxTrace;
     TracedCallback<std::string, uint8_t, Time> m_pbaRxTrace;
-    TracedCallback<std::string, Mac48Address> m_raTxTrace;
+    TracedCallback<std::string, Address> m_raTxTrace;
     TracedCallback<Ptr<const Packet>, DataDropReason> m_dataDropTrace;
     TracedCallback<std::string, uint8_t> m_refusedTrace;
     TracedCallback<std::string, uint16_t, uint8_t> m_briRxTrace;

@@ -60,6 +60,17 @@ VARIANT_STYLE = {  # (interfaces, wrong prediction) -> colour, marker for FPMIPv
 
 # --- Data ----------------------------------------------------------------------------
 
+def measured_access_types():
+    """The access types whose DHO,L2 is measured, as the scenario program
+    describes them ($PMIPV6_SCENARIO, else build/handover-scenario)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.join(here, "..", "scenarios"))
+    import sweep
+    binary = os.environ.get("PMIPV6_SCENARIO",
+                            os.path.join(here, "..", "build", "handover-scenario"))
+    return {name for name, dho in sweep.access_types(binary).items() if dho == sweep.MEASURED}
+
+
 def load(path):
     """Rows of the tidy CSV with numbers as floats and wrong_prediction as bool."""
     with open(path, newline="") as f:
@@ -74,9 +85,10 @@ def load(path):
     # On a real radio DHO,L2 is measured, a little different at every point:
     # draw each access network's points in one figure set, and the analytic
     # lines with the mean measured DHO,L2 (rounded to 0.1 ms).
+    types = measured_access_types()
     measured = {}
     for row in rows:
-        if row["access"] != "ideal":
+        if row["access"] in types:
             measured.setdefault(row["access"], []).append(row["dho_l2_ms"])
     for row in rows:
         if row["access"] in measured:

@@ -6,6 +6,7 @@
  *
  *   build/handover-scenario --scheme=pmipv6 --access=ideal --dhoL2=11ms \
  *       --rttMagLma=30ms --rttMagMag=10ms --rttMagAp=5ms --handovers=4
+ *   build/handover-scenario --accessTypes    (the access networks, as CSV)
  */
 #include "handover-scenario.h"
 #include "provenance.h"
@@ -150,7 +151,7 @@ Describe(std::ostream& os)
         os << (i ? ", " : "") << "{\"name\": " << Json(schemes[i]) << ", \"makes_predictions\": "
            << (HandoverScenario::SchemeMakesPredictions(schemes[i]) ? "true" : "false") << "}";
     }
-    os << "],\n  \"access\": " << JsonList(Pmipv6DomainHelper::GetAccessNames())
+    os << "],\n  \"access\": " << JsonList(AccessNetwork::GetNames())
        << ",\n  \"csv_columns\": " << JsonList(base)
        << ",\n  \"signalling_columns\": " << JsonList(extra(true, false, false))
        << ",\n  \"completion_columns\": " << JsonList(extra(false, true, false))
@@ -346,6 +347,12 @@ main(int argc, char* argv[])
     if (std::find(args.begin(), args.end(), "--describe") != args.end())
     {
         Describe(std::cout);
+        return 0;
+    }
+    if (std::find(args.begin(), args.end(), "--accessTypes") != args.end())
+    {
+        // For sweep.py and the plotter: the access networks and their DHO,L2 column.
+        AccessNetwork::Describe(std::cout);
         return 0;
     }
     bool batch = false;

@@ -249,7 +249,7 @@ BytesPerBinding(uint32_t count)
             uint8_t b[16] = {0x20, 0x01, 0x01, 0x00, uint8_t(i >> 24), uint8_t(i >> 16),
                              uint8_t(i >> 8), uint8_t(i)};
             BindingUpdateListEntry& e =
-                list.Create(names.GetMnLinkLayerId(i), names.GetMnIdentifier(i));
+                list.Create(names.GetMnIdentifier(i), names.GetMnLinkLayerId(i));
             list.SetPrefix(e, HomeNetworkPrefix{Ipv6Address(b), 64});
             e.refreshEvent = Simulator::Schedule(Seconds(3600), []() {});
         }
@@ -282,7 +282,10 @@ main(int argc, char* argv[])
                  "Time between one MN's handovers (all MNs' spread over it)",
                  config.spacing);
     cmd.AddValue("interval", "Probe flow interval, both directions, per MN", config.packetInterval);
-    cmd.AddValue("access", "Access network: ideal or wifi", config.domain.access);
+    cmd.AddValue("access",
+                 "Access network (a registered AccessNetwork name, see handover-scenario "
+                 "--accessTypes)",
+                 config.domain.access);
     cmd.AddValue("fork", "Run each N in a child process (own peak-memory figure)", useFork);
     cmd.AddValue("baseline",
                  "Also run each N with plain static routing and no mobility protocol",

@@ -3,7 +3,8 @@
 # The main job: the FPMIPv6 paper's Fig. 7 and its companions, from packet-level runs.
 #   scenarios/run-fig7.sh [OUTDIR] [extra sweep.py options...]
 # Writes OUTDIR/fig7-sweep.csv (mean and 95% CI per point), the per-handover
-# rows OUTDIR/raw-*.csv, and the plots OUTDIR/plots/*.png|pdf. Every number
+# rows OUTDIR/raw-*.csv, and the plots OUTDIR/plots/*.png|pdf; then the
+# heterogeneous-access figure (OUTDIR/heterogeneous.csv, plots/heterogeneous.*). Every number
 # comes from simulated packets; the analytic curves are only drawn beside.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,4 +37,10 @@ $sweep --seeds 1 --handovers 3 --access wifi --tpred-step 10 \
     > "$out/fig7-sweep.csv"
 rm -f "$out"/part-*.csv
 /usr/bin/python3 "$here/plotting/plot_fig7.py" "$out/fig7-sweep.csv" "$out/plots" | tee "$out/deviations.txt"
+
+echo "== heterogeneous access: Wi-Fi + LTE MN, each scheme, Wi-Fi -> LTE and LTE -> Wi-Fi" >&2
+/usr/bin/python3 "$here/scenarios/heterogeneous.py" --binary "$here/build/handover-scenario" \
+    --seeds "${HET_SEEDS:-10}" --out "$out/heterogeneous.csv"
+/usr/bin/python3 "$here/plotting/plot_heterogeneous.py" "$out/heterogeneous.csv" "$out/plots" \
+    | tee "$out/heterogeneous.txt"
 echo "main job done in $(( $(date +%s) - start )) s: $out/fig7-sweep.csv, $out/plots/" >&2

@@ -31,6 +31,7 @@ followed by a line "#done". Lines starting with "#" are otherwise ignored.
 
 import argparse
 import csv
+import io
 import itertools
 import json
 import math
@@ -522,16 +523,28 @@ def canonical(column, value):
     return value
 
 
-def aggregate(rows, schemes=PREFERRED_SCHEME_ORDER):
+def access_types(binary):
+    """The scenario's access networks: {name: "measured" or "parameter"} for
+    their DHO,L2 column, as the program describes them (--accessTypes)."""
+    try:
+        out = subprocess.run([binary, "--accessTypes"], capture_output=True, text=True,
+                             check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise ScenarioError("cannot ask %s for its access types: %s" % (binary, error))
+    return {row["name"]: row["dho_l2"] for row in csv.DictReader(io.StringIO(out))}
+
+
+def aggregate(rows, schemes=PREFERRED_SCHEME_ORDER, measured=frozenset()):
     """Tidy rows: mean and 95 % CI per point over all runs x handovers.
 
-    `schemes` orders the points' schemes (others follow, by name).
+    `schemes` orders the points' schemes (others follow, by name);
+    `measured`: the access types whose DHO,L2 is measured.
     """
     groups = {}
     for row in rows:
         # On real radios DHO,L2 is measured per handover, not set: it is a
         # result to average, not a coordinate of the point.
-        key = tuple(MEASURED if c == "dho_l2_ms" and row["access"] != "ideal"
+        key = tuple(MEASURED if c == "dho_l2_ms" and row["access"] in measured
                     else canonical(c, row[c]) for c in POINT_COLUMNS)
         groups.setdefault(key, []).append(row)
 
@@ -642,7 +655,7 @@ def parse_args(argv):
     p.add_argument("--rtt-mag-ap", type=float, default=5.0, help="ms")
     p.add_argument("--packet-interval", type=float, default=1.0, help="probe interval in ms")
     p.add_argument("--access", default="ideal",
-                   help="comma list of the scenario's access types (e.g. ideal,wifi)")
+                   help="comma list of access types (handover-scenario --accessTypes)")
     p.add_argument("--mns", default="1",
                    help="comma list of the numbers of MNs (e.g. 1,2,5,10)")
     p.add_argument("--probed-mns", type=int, default=0,
@@ -722,7 +735,9 @@ def main(argv=None):
                 print("sweep: %d runs in %d processes of %s" % (len(runs), jobs, args.binary),
                       file=sys.stderr)
                 rows, headers = run_all(runs, args.binary, jobs)
-        tidy = aggregate(rows, scheme_order(args.description))
+        types = access_types(args.binary)
+        tidy = aggregate(rows, scheme_order(args.description),
+                         {name for name, dho in types.items() if dho == MEASURED})
     except ScenarioError as error:
         print("sweep: FAILED: %s" % error, file=sys.stderr)
         return 1

@@ -61,7 +61,7 @@ struct CrDomain
     {
         Simulator::Schedule(at,
                             [this, from, to]() {
-                                Mag(from)->PredictHandover(domain.GetMnLinkLayerId(0),
+                                Mag(from)->PredictHandover(domain.GetMnIdentifier(0),
                                                            domain.GetProxyCoa(to));
                             });
     }
@@ -307,7 +307,7 @@ class UplinkAdmissionTestCase : public SimulationTestCase
                                 {
                                     DynamicCast<FastHandoverSchemeMagExtension>(
                                         plain.GetMagApp(0)->GetExtension())
-                                        ->PredictHandover(plain.GetMnLinkLayerId(0),
+                                        ->PredictHandover(plain.GetMnIdentifier(0),
                                                           plain.GetProxyCoa(1));
                                 });
             sendAt = Seconds(1.02);

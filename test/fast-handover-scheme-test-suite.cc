@@ -59,7 +59,7 @@ struct FhsDomain
                             {
                                 DynamicCast<FastHandoverSchemeMagExtension>(
                                     domain.GetMagApp(from)->GetExtension())
-                                    ->PredictHandover(domain.GetMnLinkLayerId(0),
+                                    ->PredictHandover(domain.GetMnIdentifier(0),
                                                       domain.GetProxyCoa(to));
                             });
     }

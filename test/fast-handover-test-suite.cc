@@ -393,15 +393,15 @@ class FastHandoverDomain
     void Predict(uint32_t mn, uint32_t from, uint32_t to)
     {
         predictions.push_back(Simulator::Now());
-        Mac48Address mac = domain.GetMnLinkLayerId(mn);
+        const std::string mnId = domain.GetMnIdentifier(mn);
         Ipv6Address target = domain.GetProxyCoa(to);
         if (Ptr<Fpmipv6MagExtension> f = DynamicCast<Fpmipv6MagExtension>(extensions[from]))
         {
-            f->PredictHandover(mac, target);
+            f->PredictHandover(mnId, target);
         }
         else
         {
-            DynamicCast<Pfmipv6MagExtension>(extensions[from])->PredictHandover(mac, target);
+            DynamicCast<Pfmipv6MagExtension>(extensions[from])->PredictHandover(mnId, target);
         }
     }
 
@@ -509,9 +509,9 @@ class FastHandoverDomain
         bufferDrops.push_back(PacketEvent{Simulator::Now(), mag, seq});
     }
 
-    void OnL2Command(Mac48Address mac, FastHandoverMagExtension::L2Command cmd, Ipv6Address target)
+    void OnL2Command(std::string mnId, FastHandoverMagExtension::L2Command cmd, Ipv6Address target)
     {
-        int mn = domain.FindMn(mac);
+        int mn = domain.FindMn(mnId);
         if (mn < 0)
         {
             return;
@@ -523,12 +523,16 @@ class FastHandoverDomain
             if (mag >= 0)
             {
                 Simulator::Schedule(hop,
-                                    [this, mn, mag]() { domain.PrepareSecondInterface(mn, mag); });
+                                    [this, mn, mag]() {
+                                        domain.GetAccessNetwork()->PrepareSecondInterface(mn, mag);
+                                    });
             }
             return;
         }
         Time notAfter = Simulator::Now() + hop + m_tpred;
-        Simulator::Schedule(hop, [this, mn, notAfter]() { domain.ForceLinkLoss(mn, notAfter); });
+        Simulator::Schedule(hop, [this, mn, notAfter]() {
+            domain.GetAccessNetwork()->ForceLinkLoss(mn, notAfter);
+        });
     }
 
     std::string m_scheme;
@@ -2045,7 +2049,7 @@ class ArrivalTimeoutTestCase : public SimulationTestCase
             text << st << " ";
         }
         NS_TEST_EXPECT_MSG_EQ(text.str(), "IDLE REGISTERING AWAITING_MN IDLE ", "MAG 1 states");
-        NS_TEST_EXPECT_MSG_EQ(d.GetMagApp(1)->GetBindingUpdateList().Find(d.GetMnLinkLayerId(0)),
+        NS_TEST_EXPECT_MSG_EQ(d.GetMagApp(1)->GetBindingUpdateList().Find(d.GetMnIdentifier(0)),
                               nullptr,
                               "MAG 1 still holds an entry");
         BindingCacheEntry* bce = d.GetLmaApp()->GetBindingCache().Find(d.GetMnIdentifier(0));

@@ -137,7 +137,7 @@ struct HostileDomain
     {
         std::ostringstream os;
         Ptr<Pmipv6Mag> mag = domain.GetMagApp(i);
-        BindingUpdateListEntry* e = mag->GetBindingUpdateList().Find(domain.GetMnLinkLayerId(0));
+        BindingUpdateListEntry* e = mag->GetBindingUpdateList().Find(domain.GetMnIdentifier(0));
         os << "entries=" << mag->GetBindingUpdateList().GetSize();
         if (e)
         {
@@ -146,7 +146,7 @@ struct HostileDomain
                << " hnp=" << e->homeNetworkPrefix.prefix;
         }
         const FastHandoverMagExtension::HandoverContext* c =
-            extensions[i]->GetContext(domain.GetMnLinkLayerId(0));
+            extensions[i]->GetContext(domain.GetMnIdentifier(0));
         if (c)
         {
             os << " context=" << FastHandoverMagExtension::StateName(c->state)
@@ -305,7 +305,7 @@ class HackChecksTestCase : public SimulationTestCase
             }).Bind(&refusals));
 
         Simulator::Schedule(Seconds(1.0), [&]() {
-            h.extensions[0]->PredictHandover(h.domain.GetMnLinkLayerId(0), from);
+            h.extensions[0]->PredictHandover(h.domain.GetMnIdentifier(0), from);
         });
         std::string stateAfterWrongSeq;
         std::string stateAfterRefusal;
@@ -323,11 +323,11 @@ class HackChecksTestCase : public SimulationTestCase
             h.SendTo(Seconds(1.2), hack, mag0);
         });
         Simulator::Schedule(Seconds(1.15), [&]() {
-            const auto* c = h.extensions[0]->GetContext(h.domain.GetMnLinkLayerId(0));
+            const auto* c = h.extensions[0]->GetContext(h.domain.GetMnIdentifier(0));
             stateAfterWrongSeq = c ? FastHandoverMagExtension::StateName(c->state) : "none";
         });
         Simulator::Schedule(Seconds(1.25), [&]() {
-            const auto* c = h.extensions[0]->GetContext(h.domain.GetMnLinkLayerId(0));
+            const auto* c = h.extensions[0]->GetContext(h.domain.GetMnIdentifier(0));
             stateAfterRefusal = c ? FastHandoverMagExtension::StateName(c->state) : "none";
         });
         h.domain.ScheduleHandover(0, Seconds(1.5), 1);

@@ -325,7 +325,7 @@ class EndlessBackoffTestCase : public SimulationTestCase
         NS_TEST_EXPECT_MSG_EQ(pbusAtLma, 0, "no PBU reached the LMA");
         NS_TEST_EXPECT_MSG_EQ(LostOnLinks(domain), n, "each PBU dropped on the wire");
         BindingUpdateListEntry* e =
-            domain.GetMagApp(0)->GetBindingUpdateList().Find(domain.GetMnLinkLayerId(0));
+            domain.GetMagApp(0)->GetBindingUpdateList().Find(domain.GetMnIdentifier(0));
         PMIPV6_TEST_REQUIRE_NE(e, nullptr, "the MAG forgot the attached MN");
         NS_TEST_EXPECT_MSG_EQ(BindingUpdateListEntry::StateName(e->state),
                               "WAIT_PBA",
@@ -380,7 +380,7 @@ class OutageHandoverTestCase : public SimulationTestCase
             NS_TEST_EXPECT_MSG_EQ(oldPbus.lifetimes[i], Seconds(0), "de-registration " << i);
         }
         NS_TEST_EXPECT_MSG_EQ(
-            domain.GetMagApp(0)->GetBindingUpdateList().Find(domain.GetMnLinkLayerId(0)),
+            domain.GetMagApp(0)->GetBindingUpdateList().Find(domain.GetMnIdentifier(0)),
             nullptr,
             "old MAG gave the de-registration up and removed the entry");
         // New MAG: retransmits through the outage; the one after it gets through.
@@ -397,7 +397,7 @@ class OutageHandoverTestCase : public SimulationTestCase
         std::vector<std::string> problems = domain.CheckBindings();
         NS_TEST_EXPECT_MSG_EQ(problems.size(), 0, "half-registered: " << Join(problems));
         BindingUpdateListEntry* e =
-            domain.GetMagApp(1)->GetBindingUpdateList().Find(domain.GetMnLinkLayerId(0));
+            domain.GetMagApp(1)->GetBindingUpdateList().Find(domain.GetMnIdentifier(0));
         PMIPV6_TEST_REQUIRE_NE(e, nullptr, "new MAG has no entry");
         NS_TEST_EXPECT_MSG_EQ(BindingUpdateListEntry::StateName(e->state),
                               "REGISTERED",
@@ -520,7 +520,7 @@ class FastHandoverLossTestCase : public SimulationTestCase
         const Time t0 = Seconds(1);
         const Time tpred = MilliSeconds(40);
         Simulator::Schedule(t0 - tpred, [&]() {
-            ext[0]->PredictHandover(domain.GetMnLinkLayerId(0), domain.GetProxyCoa(1));
+            ext[0]->PredictHandover(domain.GetMnIdentifier(0), domain.GetProxyCoa(1));
         });
         domain.ScheduleHandover(0, t0, 1);
         PbuLog newPbus(domain.GetMagApp(1));

@@ -9,6 +9,7 @@
 #include "pmipv6-test-utils.h"
 
 #include "ns3/error-model.h"
+#include "ns3/mac64-address.h"
 #include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
@@ -144,12 +145,12 @@ class MagRecorder
         pbas.push_back({Simulator::Now(), std::to_string(status)});
     }
 
-    void OnRa(std::string mnId, Mac48Address mn)
+    void OnRa(std::string mnId, Address mn)
     {
         ras.push_back({Simulator::Now(), mnId});
     }
 
-    void OnAttach(std::string mnId, Mac48Address mn)
+    void OnAttach(std::string mnId, Address mn)
     {
         attaches.push_back({Simulator::Now(), mnId});
     }
@@ -359,7 +360,7 @@ class UnknownMobileNodeTestCase : public SimulationTestCase
                 accessIf = i;
             }
         }
-        const Mac48Address stranger("02:00:00:ab:cd:ef");
+        const std::string stranger("stranger@elsewhere.example");
         size_t pbusBefore = 0;
         size_t bulBefore = 0;
         uint32_t lmaPbusBefore = 0;
@@ -475,8 +476,8 @@ class RefusedPbaTestCase : public SimulationTestCase
         domain.Build(Pmipv6DomainHelper::Parameters());
         Ptr<Pmipv6Lma> lma = domain.GetLmaApp();
         Ptr<Pmipv6Mag> mag = domain.GetMagApp(0);
-        const Mac48Address mn = domain.GetMnLinkLayerId(0);
-        const std::string mnId = domain.GetMnIdentifier(0);
+        const std::string mn = domain.GetMnIdentifier(0);
+        const std::string mnId = mn;
         LmaPeer peer(domain, 0, MilliSeconds(5));
         lma->AddTrustedMag(peer.GetAddress());
         MagRecorder rec(mag);
@@ -639,6 +640,59 @@ class HandoffIndicatorTestCase : public SimulationTestCase
     }
 };
 
+/**
+ * RFC 5213 sec. 6.1: the MAG keys a MN by its MN-Identifier, not by a
+ * 48-bit MAC. An LTE UE (64-bit link-layer address) attaches by MN-ID: the
+ * PBU carries its 8-byte MN Link-layer Identifier, the LMA registers it, and
+ * the MAG's entry is REGISTERED; a second MN showing the same link-layer
+ * address under another MN-ID gets an entry of its own.
+ */
+class MnIdentifierKeyTestCase : public SimulationTestCase
+{
+  public:
+    MnIdentifierKeyTestCase()
+        : SimulationTestCase(
+              "MAG: a MN is its MN-Identifier (a UE with a 64-bit address registers)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Pmipv6DomainHelper domain;
+        domain.Build(Pmipv6DomainHelper::Parameters());
+        Ptr<Pmipv6Mag> mag = domain.GetMagApp(0);
+        const Mac64Address ue("00:00:00:00:00:00:00:2a");
+        mag->AddPolicy("ue1@lte.example", ue, domain.GetLmaAddress());
+        mag->AddPolicy("ue2@lte.example", ue, domain.GetLmaAddress());
+        uint32_t accessIf = domain.GetAccessNetwork()->GetAccessInterfaces(0).at(0);
+        Simulator::Schedule(MilliSeconds(300), [mag, accessIf]() {
+            mag->NotifyAttach("ue1@lte.example", accessIf);
+            mag->NotifyAttach("ue2@lte.example", accessIf);
+        });
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+
+        for (const char* id : {"ue1@lte.example", "ue2@lte.example"})
+        {
+            BindingUpdateListEntry* e = mag->GetBindingUpdateList().Find(id);
+            PMIPV6_TEST_REQUIRE_NE(e, nullptr, id << ": no entry at the MAG");
+            NS_TEST_EXPECT_MSG_EQ(BindingUpdateListEntry::StateName(e->state),
+                                  "REGISTERED",
+                                  id << " at the MAG");
+            BindingCacheEntry* b = domain.GetLmaApp()->GetBindingCache().Find(id);
+            PMIPV6_TEST_REQUIRE_NE(b, nullptr, id << ": no binding at the LMA");
+            uint8_t bytes[8];
+            ue.CopyTo(bytes);
+            NS_TEST_EXPECT_MSG_EQ((b->mnLinkLayerId == std::vector<uint8_t>(bytes, bytes + 8)),
+                                  true,
+                                  id << ": the PBU's MN Link-layer Identifier is the UE's 8 bytes");
+        }
+        NS_TEST_EXPECT_MSG_EQ(mag->GetBindingUpdateList().GetSize(), 3u, "MN 0 and the two UEs");
+        Simulator::Destroy();
+    }
+};
+
 class Pmipv6MagTestSuite : public TestSuite
 {
   public:
@@ -651,6 +705,7 @@ class Pmipv6MagTestSuite : public TestSuite
         AddTestCase(new ShortGrantedLifetimeTestCase, TestCase::QUICK);
         AddTestCase(new RefusedPbaTestCase, TestCase::QUICK);
         AddTestCase(new HandoffIndicatorTestCase, TestCase::QUICK);
+        AddTestCase(new MnIdentifierKeyTestCase, TestCase::QUICK);
     }
 };
 

@@ -162,17 +162,16 @@ class BindingUpdateListIndexTestCase : public TestCase
             Mac48Address mac;
             mac.CopyFrom(b);
             macs.push_back(mac);
-            list.Create(mac, "mn" + std::to_string(i) + "@example");
+            list.Create("mn" + std::to_string(i) + "@example", mac);
         }
         for (uint32_t i = 0; i < 100; i += 2)
         {
-            list.Remove(macs[i]);
+            list.Remove("mn" + std::to_string(i) + "@example");
         }
         NS_TEST_EXPECT_MSG_EQ(list.GetSize(), 50u, "half removed");
         for (uint32_t i = 0; i < 100; ++i)
         {
-            BindingUpdateListEntry* e =
-                list.FindByMnIdentifier("mn" + std::to_string(i) + "@example");
+            BindingUpdateListEntry* e = list.Find("mn" + std::to_string(i) + "@example");
             if (i % 2 == 0)
             {
                 NS_TEST_EXPECT_MSG_EQ((e == nullptr), true, "mn" << i << " removed");
@@ -180,11 +179,13 @@ class BindingUpdateListIndexTestCase : public TestCase
             else
             {
                 NS_TEST_ASSERT_MSG_NE((e == nullptr), true, "mn" << i << " found");
-                NS_TEST_EXPECT_MSG_EQ(e->linkLayerId, macs[i], "mn" << i << "'s own entry");
+                NS_TEST_EXPECT_MSG_EQ(Mac48Address::ConvertFrom(e->linkLayerId),
+                                      macs[i],
+                                      "mn" << i << "'s own entry");
             }
         }
         list.Clear();
-        NS_TEST_EXPECT_MSG_EQ((list.FindByMnIdentifier("mn1@example") == nullptr), true, "cleared");
+        NS_TEST_EXPECT_MSG_EQ((list.Find("mn1@example") == nullptr), true, "cleared");
         Simulator::Destroy();
     }
 };

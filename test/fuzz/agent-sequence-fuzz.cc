@@ -104,7 +104,7 @@ class Player
                 domain.GetMagApp(domain.GetServingMag(0))->GetExtension());
             if (ext)
             {
-                ext->PredictHandover(domain.GetMnLinkLayerId(0),
+                ext->PredictHandover(domain.GetMnIdentifier(0),
                                      domain.GetProxyCoa(to % FuzzDomain::MAGS));
             }
             break;
@@ -130,9 +130,8 @@ class Player
                 live = e->lastSequence;
             }
         }
-        else if (BindingUpdateListEntry* e =
-                     domain.GetMagApp(to - 1)->GetBindingUpdateList().Find(
-                         domain.GetMnLinkLayerId(0)))
+        else if (BindingUpdateListEntry* e = domain.GetMagApp(to - 1)->GetBindingUpdateList().Find(
+                     domain.GetMnIdentifier(0)))
         {
             live = e->sequence;
         }

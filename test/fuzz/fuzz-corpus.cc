@@ -109,7 +109,7 @@ Capture(FuzzScheme scheme)
             DynamicCast<FastHandoverMagExtension>(domain.GetMagApp(0)->GetExtension());
         if (ext)
         {
-            ext->PredictHandover(domain.GetMnLinkLayerId(0), domain.GetProxyCoa(1));
+            ext->PredictHandover(domain.GetMnIdentifier(0), domain.GetProxyCoa(1));
         }
     });
     domain.ScheduleHandover(0, Seconds(1), 1);

@@ -227,7 +227,7 @@ class FuzzDomain
         {
             BindingUpdateList& list = m_domain.GetMagApp(m)->GetBindingUpdateList();
             PMIPV6_FUZZ_CHECK(list.GetSize() <= 1, "MAG: more entries than MNs with a policy");
-            BindingUpdateListEntry* e = list.Find(m_domain.GetMnLinkLayerId(0));
+            BindingUpdateListEntry* e = list.Find(m_domain.GetMnIdentifier(0));
             if (e && !e->homeNetworkPrefix.prefix.IsAny())
             {
                 PMIPV6_FUZZ_CHECK(list.FindByPrefix(e->homeNetworkPrefix.prefix) == e,
