@@ -35,7 +35,7 @@ TABLE_ORDER = list(EXTENDED)
 
 def read(path):
     with open(path) as f:
-        return list(csv.DictReader(f))
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
 def mean(rows, key):

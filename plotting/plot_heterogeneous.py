@@ -28,7 +28,7 @@ MEASURES = [("latency", "handover latency (ms)"), ("loss_period", "loss period (
 def load(path):
     """Rows with numbers as floats; keyed (handover, scheme, flow)."""
     with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
     table = {}
     for row in rows:
         for key in list(row):

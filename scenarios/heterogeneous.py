@@ -46,16 +46,20 @@ def runs(seeds, tpred):
     return out
 
 
-def run_batch(binary, plan):
-    """Rows of the scenario's CSV, each with the run it came from."""
+def run_batch(binary, plan, provenance=None):
+    """Rows of the scenario's CSV, each with the run it came from; the
+    batch's provenance lines (# ...) go to the list `provenance`."""
     stdin = "".join(options + "\n" for _, _, _, options in plan)
     proc = subprocess.run([binary, "--batch"], input=stdin, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError("%s --batch failed: %s" % (binary, proc.stderr.strip()[-500:]))
     lines = proc.stdout.splitlines()
-    header = lines[0].split(",")
+    start = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    if provenance is not None:
+        provenance.extend(lines[:start])
+    header = lines[start].split(",")
     rows, index = [], 0
-    for line in lines[1:]:
+    for line in lines[start + 1:]:
         if line == "#done":
             index += 1
         elif line and not line.startswith("#"):
@@ -99,8 +103,11 @@ def main(argv=None):
     args = p.parse_args(argv)
     plan = runs(args.seeds, args.tpred)
     print("heterogeneous: %d runs of %s" % (len(plan), args.binary), file=sys.stderr)
-    tidy = aggregate(run_batch(args.binary, plan))
+    provenance = []
+    tidy = aggregate(run_batch(args.binary, plan, provenance))
     with open(args.out, "w", newline="") as f:
+        for line in provenance:
+            f.write(line + "\n")
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
         for row in tidy:

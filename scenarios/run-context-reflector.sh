@@ -33,12 +33,17 @@ run() {
     local variant=$1
     shift
     for seed in $(seq 1 "$seeds"); do
-        "$bin" --RngRun="$seed" --signalling --phases "$@" 2>/dev/null | tail -n +2 |
-            sed "s/^/$variant,/"
+        # The run's rows: not its provenance lines (# ...) nor its header.
+        "$bin" --RngRun="$seed" --signalling --phases "$@" 2>/dev/null |
+            awk -v v="$variant" '/^#/ { next } seen++ { print v "," $0 }'
+
     done
 }
+# The provenance lines of a one-handover run (# ..., the plotter skips
+# them), then the header with a variant column.
 header() {
-    echo "variant,$("$bin" --signalling --phases --handovers=1 2>/dev/null | head -n 1)"
+    "$bin" --signalling --phases --handovers=1 2>/dev/null |
+        awk '/^#/ { print; next } { print "variant," $0; exit }'
 }
 
 echo "== sec. 5.2: PMIPv6 and Context Reflector against RTT_MAG-LMA" >&2

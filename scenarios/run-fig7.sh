@@ -32,7 +32,7 @@ $sweep --seeds 1 --handovers 3 --access wifi --tpred-step 10 \
 
 # One tidy CSV for the plotter: the first part's provenance lines and
 # header, then every part's rows.
-{ grep '^#' "$out/part-ideal.csv"; grep -v '^#' "$out/part-ideal.csv" | head -n 1
+{ grep '^#' "$out/part-ideal.csv"; awk '!/^#/ { print; exit }' "$out/part-ideal.csv"
   for f in "$out"/part-*.csv; do grep -v '^#' "$f" | tail -n +2; done; } \
     > "$out/fig7-sweep.csv"
 rm -f "$out"/part-*.csv
