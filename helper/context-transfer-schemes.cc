@@ -20,53 +20,19 @@ namespace
 
 /// What Context Reflector and the Fast Handover Scheme do alike: the L2
 /// prediction Tpred before the link loss reaches the serving MAG's extension.
-class LmaCentredScheme : public HandoverScheme
+class LmaCentredScheme : public PredictingScheme
 {
   public:
-    explicit LmaCentredScheme(const HandoverScenario::Config& c)
-        : m_config(c)
-    {
-    }
-
-    bool MakesPredictions() const override
-    {
-        return m_config.tpred.IsStrictlyPositive();
-    }
-
-    void ScheduleHandover(Pmipv6DomainHelper& domain,
-                          uint32_t mn,
-                          Time linkLost,
-                          uint32_t fromMag,
-                          uint32_t toMag) override
-    {
-        m_domain = &domain;
-        if (m_config.tpred.IsStrictlyPositive())
-        {
-            // A wrong prediction names a third MAG (as for FPMIPv6).
-            uint32_t predicted =
-                m_config.wrongPrediction ? (toMag + 1) % domain.GetParameters().mags : toMag;
-            Simulator::ScheduleWithContext(domain.GetMag(fromMag)->GetId(),
-                                           linkLost - m_config.tpred - Simulator::Now(),
-                                           &LmaCentredScheme::DoPredict,
-                                           this,
-                                           mn,
-                                           fromMag,
-                                           predicted);
-        }
-        domain.ScheduleHandover(mn, linkLost, toMag);
-    }
+    using PredictingScheme::PredictingScheme;
 
   protected:
     /// Tell the serving MAG's extension that \p mn will move to \p predicted.
-    virtual void Predict(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) = 0;
-
-    HandoverScenario::Config m_config;
-    Pmipv6DomainHelper* m_domain{nullptr};
+    virtual void PredictAt(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) = 0;
 
   private:
-    void DoPredict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag)
+    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) override
     {
-        Predict(m_domain->GetMagApp(fromMag)->GetExtension(),
+        PredictAt(m_domain->GetMagApp(fromMag)->GetExtension(),
                 m_domain->GetMnIdentifier(mn),
                 m_domain->GetProxyCoa(predictedMag));
     }
@@ -97,7 +63,7 @@ class ContextReflectorScheme : public LmaCentredScheme
     }
 
   protected:
-    void Predict(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) override
+    void PredictAt(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) override
     {
         DynamicCast<ContextReflectorMagExtension>(ext)->PredictHandover(mn, predicted);
     }
@@ -117,7 +83,7 @@ class FastHandoverScheme : public LmaCentredScheme
     }
 
   protected:
-    void Predict(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) override
+    void PredictAt(Ptr<MagExtension> ext, const std::string& mn, Ipv6Address predicted) override
     {
         DynamicCast<FastHandoverSchemeMagExtension>(ext)->PredictHandover(mn, predicted);
     }

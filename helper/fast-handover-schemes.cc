@@ -18,45 +18,14 @@ namespace
 {
 
 /// What FPMIPv6 and PFMIPv6 do alike around a handover.
-class PredictiveScheme : public HandoverScheme
+class PredictiveScheme : public PredictingScheme
 {
   public:
-    explicit PredictiveScheme(const HandoverScenario::Config& c)
-        : m_config(c)
-    {
-    }
-
-    void ScheduleHandover(Pmipv6DomainHelper& domain,
-                          uint32_t mn,
-                          Time linkLost,
-                          uint32_t fromMag,
-                          uint32_t toMag) override
-    {
-        m_domain = &domain;
-        if (m_config.tpred.IsStrictlyPositive())
-        {
-            // Wrong prediction (the FPMIPv6 paper, sec. 3.5): the L2 names a third MAG.
-            uint32_t predicted =
-                m_config.wrongPrediction ? (toMag + 1) % domain.GetParameters().mags : toMag;
-            Simulator::ScheduleWithContext(domain.GetMag(fromMag)->GetId(),
-                                           linkLost - m_config.tpred - Simulator::Now(),
-                                           &PredictiveScheme::Predict,
-                                           this,
-                                           mn,
-                                           fromMag,
-                                           predicted);
-        }
-        domain.ScheduleHandover(mn, linkLost, toMag);
-    }
-
-    bool MakesPredictions() const override
-    {
-        return m_config.tpred.IsStrictlyPositive();
-    }
+    using PredictingScheme::PredictingScheme;
 
   protected:
     /// The L2 prediction reaches the serving MAG's extension.
-    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag)
+    void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) override
     {
         Ptr<FastHandoverMagExtension> ext =
             DynamicCast<FastHandoverMagExtension>(m_domain->GetMagApp(fromMag)->GetExtension());
@@ -90,9 +59,6 @@ class PredictiveScheme : public HandoverScheme
             m_domain->GetAccessNetwork()->ForceLinkLoss(mn, notAfter);
         });
     }
-
-    HandoverScenario::Config m_config;
-    Pmipv6DomainHelper* m_domain{nullptr};
 };
 
 class Fpmipv6Scheme : public PredictiveScheme

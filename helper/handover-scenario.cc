@@ -40,6 +40,40 @@ HandoverScheme::MakesPredictions() const
     return false;
 }
 
+PredictingScheme::PredictingScheme(const HandoverScenario::Config& c)
+    : m_config(c)
+{
+}
+
+bool
+PredictingScheme::MakesPredictions() const
+{
+    return m_config.tpred.IsStrictlyPositive();
+}
+
+void
+PredictingScheme::ScheduleHandover(Pmipv6DomainHelper& domain,
+                                   uint32_t mn,
+                                   Time linkLost,
+                                   uint32_t fromMag,
+                                   uint32_t toMag)
+{
+    m_domain = &domain;
+    if (m_config.tpred.IsStrictlyPositive())
+    {
+        uint32_t predicted =
+            m_config.wrongPrediction ? (toMag + 1) % domain.GetParameters().mags : toMag;
+        Simulator::ScheduleWithContext(domain.GetMag(fromMag)->GetId(),
+                                       linkLost - m_config.tpred - Simulator::Now(),
+                                       &PredictingScheme::Predict,
+                                       this,
+                                       mn,
+                                       fromMag,
+                                       predicted);
+    }
+    domain.ScheduleHandover(mn, linkLost, toMag);
+}
+
 std::map<std::string, HandoverScenario::SchemeFactory>&
 HandoverScenario::Registry()
 {

@@ -204,6 +204,31 @@ class HandoverScenario
     std::map<std::pair<uint32_t, uint32_t>, Phases> m_phases; //!< by (MN, handover)
 };
 
+/**
+ * \ingroup pmipv6
+ * A scheme that acts on an L2 prediction: with Tpred > 0, Predict() runs
+ * on the serving MAG Tpred before each link loss, naming the MAG the MN
+ * will reach (a third MAG for a wrong prediction, the FPMIPv6 paper sec. 3.5).
+ */
+class PredictingScheme : public HandoverScheme
+{
+  public:
+    explicit PredictingScheme(const HandoverScenario::Config& c);
+    bool MakesPredictions() const override;
+    void ScheduleHandover(Pmipv6DomainHelper& domain,
+                          uint32_t mn,
+                          Time linkLost,
+                          uint32_t fromMag,
+                          uint32_t toMag) override;
+
+  protected:
+    /// The L2 prediction reaches MAG \p fromMag: \p mn will move to \p predictedMag.
+    virtual void Predict(uint32_t mn, uint32_t fromMag, uint32_t predictedMag) = 0;
+
+    HandoverScenario::Config m_config;
+    Pmipv6DomainHelper* m_domain{nullptr};
+};
+
 } // namespace ns3
 
 #endif
