@@ -6,8 +6,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 # libxml2-dev and libsqlite3-dev: ns-3's exported CMake targets name their
 # include folder and library, but libns3-dev does not depend on them.
+# git: the build records `git describe` in every CSV's provenance lines.
 packages=(libns3-dev ns3 libgsl-dev libxml2-dev libsqlite3-dev libgtest-dev python3-matplotlib
-          python3-distributed cmake g++ make)
+          python3-distributed cmake g++ make git)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

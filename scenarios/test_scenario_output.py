@@ -18,6 +18,7 @@ import csv
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -77,6 +78,8 @@ class Provenance(unittest.TestCase):
         def git(*args):
             return subprocess.run(["git", "-C", REPO] + list(args), stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, text=True)
+        if shutil.which("git") is None:
+            self.skipTest("git is not installed (scenarios/setup.sh installs it)")
         if git("rev-parse", "HEAD").returncode != 0:
             self.skipTest("not a git checkout")
         # git describe: TAG-N-gHASH or HASH, with -dirty for uncommitted
