@@ -8,6 +8,7 @@
 
 #include "aaa-server.h"
 #include "experimental-mobility-header.h"
+#include "header-bytes.h"
 #include "ns3/buffer.h"
 #include "ns3/packet.h"
 
@@ -20,65 +21,7 @@ using namespace ns3;
 namespace
 {
 
-using Bytes = std::vector<uint8_t>;
-
-Bytes
-Wire(const Header& h)
-{
-    Ptr<Packet> p = Create<Packet>();
-    p->AddHeader(h);
-    Bytes out(p->GetSize());
-    p->CopyData(out.data(), out.size());
-    return out;
-}
-
-uint32_t
-Parse(const Bytes& b, Header& h)
-{
-    Buffer buffer;
-    buffer.AddAtStart(b.size());
-    if (!b.empty())
-    {
-        buffer.Begin().Write(b.data(), b.size());
-    }
-    return h.Deserialize(buffer.Begin());
-}
-
-void
-Append(Bytes& b, const Ipv6Address& a)
-{
-    uint8_t buf[16];
-    a.Serialize(buf);
-    b.insert(b.end(), buf, buf + 16);
-}
-
-/// Independent RFC 1071 sum over the pseudo-header (next header 135) and \p b.
-uint16_t
-ReferenceChecksum(Ipv6Address src, Ipv6Address dst, const Bytes& b)
-{
-    Bytes all;
-    Append(all, src);
-    Append(all, dst);
-    uint32_t len = b.size();
-    all.insert(all.end(),
-               {uint8_t(len >> 24), uint8_t(len >> 16), uint8_t(len >> 8), uint8_t(len)});
-    all.insert(all.end(), {0, 0, 0, 135});
-    all.insert(all.end(), b.begin(), b.end());
-    if (all.size() % 2)
-    {
-        all.push_back(0);
-    }
-    uint64_t sum = 0;
-    for (size_t k = 0; k < all.size(); k += 2)
-    {
-        sum += (all[k] << 8) | all[k + 1];
-    }
-    while (sum >> 16)
-    {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    return static_cast<uint16_t>(~sum & 0xffff);
-}
+using namespace pmipv6test;
 
 const Ipv6Address LMA("2001:10:1::1");
 const Ipv6Address NMAG("2001:10:2::2");

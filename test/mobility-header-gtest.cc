@@ -5,6 +5,7 @@
 //   RFC 5213 8.1-8.8 (P flags, HNP, HI, ATT, MN-LL-ID, link-local, timestamp)
 //   RFC 4283 3 (MN-ID), RFC 5568 6.2.1/6.2.2/6.3.1/6.3.2/6.4.3, RFC 5949 6.1/6.2.2
 
+#include "header-bytes.h"
 #include "mobility-header.h"
 
 #include "ns3/buffer.h"
@@ -21,44 +22,12 @@ using namespace ns3;
 namespace
 {
 
-using Bytes = std::vector<uint8_t>;
-
-/// The octets a header puts on the wire (through Packet::AddHeader, as the stack does).
-Bytes
-Wire(const Header& h)
-{
-    Ptr<Packet> p = Create<Packet>();
-    p->AddHeader(h);
-    Bytes out(p->GetSize());
-    p->CopyData(out.data(), out.size());
-    return out;
-}
+using namespace pmipv6test;
 
 Ptr<Packet>
 ToPacket(const Bytes& b)
 {
     return b.empty() ? Create<Packet>() : Create<Packet>(b.data(), b.size());
-}
-
-/// Deserializes from a buffer holding exactly these octets.
-uint32_t
-Parse(const Bytes& b, Header& h)
-{
-    Buffer buffer;
-    buffer.AddAtStart(b.size());
-    if (!b.empty())
-    {
-        buffer.Begin().Write(b.data(), b.size());
-    }
-    return h.Deserialize(buffer.Begin());
-}
-
-void
-Append(Bytes& b, const Ipv6Address& a)
-{
-    uint8_t buf[16];
-    a.Serialize(buf);
-    b.insert(b.end(), buf, buf + 16);
 }
 
 /// 2001:db8:1::
@@ -398,35 +367,6 @@ ExpectAligned(const Bytes& b, uint32_t optionsStart)
     }
     EXPECT_EQ(pos, b.size());
     EXPECT_GT(seen, 0);
-}
-
-/// Independent RFC 1071 checksum over pseudo-header (RFC 2460 8.1, next header
-/// 135) and the bytes, for cross-checking.
-uint16_t
-ReferenceChecksum(Ipv6Address src, Ipv6Address dst, const Bytes& b)
-{
-    Bytes all;
-    Append(all, src);
-    Append(all, dst);
-    uint32_t len = b.size();
-    all.insert(all.end(),
-               {uint8_t(len >> 24), uint8_t(len >> 16), uint8_t(len >> 8), uint8_t(len)});
-    all.insert(all.end(), {0, 0, 0, 135});
-    all.insert(all.end(), b.begin(), b.end());
-    if (all.size() % 2)
-    {
-        all.push_back(0);
-    }
-    uint64_t sum = 0;
-    for (size_t k = 0; k < all.size(); k += 2)
-    {
-        sum += (all[k] << 8) | all[k + 1];
-    }
-    while (sum >> 16)
-    {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    return static_cast<uint16_t>(~sum);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 // (EAPOL) and the ProMPt format documented in prompt-header.h.
 
 #include "eap-aka-header.h"
+#include "header-bytes.h"
 #include "prompt-header.h"
 #include "prompt-map.h"
 
@@ -20,29 +21,7 @@ using namespace ns3;
 namespace
 {
 
-using Bytes = std::vector<uint8_t>;
-
-Bytes
-Wire(const Header& h)
-{
-    Ptr<Packet> p = Create<Packet>();
-    p->AddHeader(h);
-    Bytes out(p->GetSize());
-    p->CopyData(out.data(), out.size());
-    return out;
-}
-
-uint32_t
-Parse(const Bytes& b, Header& h)
-{
-    Buffer buffer;
-    buffer.AddAtStart(b.size());
-    if (!b.empty())
-    {
-        buffer.Begin().Write(b.data(), b.size());
-    }
-    return h.Deserialize(buffer.Begin());
-}
+using namespace pmipv6test;
 
 std::array<uint8_t, 16>
 Seq16(uint8_t first)
